@@ -1,0 +1,94 @@
+#pragma once
+/// Configuration: the embedded pack, .prfaq.toml layering, rule files and their validation.
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <prfaq/diagnostic.hpp>
+#include <prfaq/rule.hpp>
+#include <prfaq/source.hpp>
+#include <prfaq/template.hpp>
+
+namespace prfaq {
+
+struct RuleExample {
+  std::string good;
+  std::string bad;
+};
+
+/// One rule: a TOML file naming a kind, its parameters, code, severity and docs.
+struct RuleSpec {
+  std::string code;
+  std::string name;
+  std::string kind;
+  Severity severity = Severity::warning;   ///< after overrides
+  Severity default_severity = Severity::warning;
+  std::string message;
+  std::string help;
+  std::string summary;
+  std::string why;
+  std::string origin;                      ///< "embedded:PF101-missing-section.toml" or a path
+  std::vector<RuleExample> examples;
+  std::vector<ParamDoc> params;            ///< what the kind read, with defaults
+  std::map<std::string, std::string> param_values;  ///< effective values, as TOML
+  std::shared_ptr<const Rule> rule;        ///< built once per configuration
+  bool fixable = false;
+};
+
+/// A problem in a configuration or rule file (reported as CF0xx, exit 2).
+struct ConfigError {
+  std::shared_ptr<const SourceFile> file;  ///< the TOML file (text may be empty)
+  Diagnostic diag;                         ///< code CF0xx, span in `file`
+};
+
+struct SpellingConfig {
+  std::vector<std::string> languages{"en_US"};
+  std::vector<std::string> dictionaries;
+  std::vector<std::string> accept;
+  std::vector<std::string> reject;
+  std::string words_file;
+};
+
+/// The effective configuration for a set of files.
+struct Config {
+  std::string path;                         ///< the .prfaq.toml in force, "" when embedded only
+  std::vector<std::string> include;
+  std::vector<std::string> exclude;
+  std::optional<Severity> fail_on;
+  std::vector<std::string> product_names;
+  SpellingConfig spelling;
+  Template tmpl;
+  std::vector<RuleSpec> rules;              ///< sorted by code
+  std::vector<ConfigError> errors;          ///< non-empty means unusable: exit 2
+
+  const RuleSpec* find_rule(std::string_view code_or_name) const;
+  bool ok() const { return errors.empty(); }
+};
+
+struct ConfigOptions {
+  std::optional<std::filesystem::path> config_file;  ///< --config
+  bool no_config = false;                            ///< --no-config
+};
+
+/// Finds the config for a file by walking up (.prfaq.toml, then prfaq.toml).
+std::optional<std::filesystem::path> discover_config(const std::filesystem::path& start);
+
+/// Loads the embedded pack, then `file` (with its extends and rule_dirs) when given.
+std::shared_ptr<const Config> load_config(const std::optional<std::filesystem::path>& file);
+
+/// Loads the embedded pack plus rule files from one extra directory (tests, --rules-dir).
+std::shared_ptr<const Config> load_config_with_rules(const std::filesystem::path& rules_dir);
+
+/// The JSON Schema of .prfaq.toml.
+std::string config_schema_json();
+
+/// The effective configuration as commented TOML (for `prfaq config`).
+std::string dump_config(const Config& config);
+
+/// Nearest name by edit distance, for did-you-mean ("" when nothing is close).
+std::string did_you_mean(std::string_view name, const std::vector<std::string>& candidates);
+
+}  // namespace prfaq

@@ -1,0 +1,35 @@
+#pragma once
+/// The lint engine: runs every enabled rule over one Document and produces Diagnostics.
+#include <string>
+#include <vector>
+
+#include <prfaq/config.hpp>
+#include <prfaq/diagnostic.hpp>
+#include <prfaq/document.hpp>
+
+namespace prfaq {
+
+struct RuleFilter {
+  std::vector<std::string> select;  ///< codes or names; empty = all enabled
+  std::vector<std::string> ignore;
+  bool allows(const RuleSpec& rule) const;
+};
+
+struct LintResult {
+  std::vector<Diagnostic> diagnostics;  ///< sorted by (offset, code)
+};
+
+/// Lints one parsed document. Applies suppressions and reports unused ones.
+LintResult lint_document(const Document& doc, const Config& config, const RuleFilter& filter);
+
+/// Parses and lints a source file.
+LintResult lint_source(const SourceFile& source, const Config& config, const RuleFilter& filter);
+
+/// Fills {placeholders} in a message template.
+std::string fill_template(std::string_view tmpl, const std::map<std::string, std::string>& args);
+
+/// Applies the safe fixes of `diags` to `text` (non-overlapping, first wins). Returns the
+/// number of fixes applied.
+std::size_t apply_fixes(std::string& text, const std::vector<Diagnostic>& diags);
+
+}  // namespace prfaq

@@ -1,0 +1,131 @@
+#pragma once
+/// Rules, rule kinds and their parameters.
+///
+/// How to write a kind (see src/kinds/ for real ones):
+///
+///   class Shout final : public Rule {
+///    public:
+///     explicit Shout(ParamReader& p) : m_max(p.get_int("max", 3, "exclamation marks allowed")) {}
+///     void check(const Document& doc, FindingSink& out) const override {
+///       for (const Prose& prose : doc.prose) ... out.report({.span = ..., .args = {{"count", "4"}}});
+///     }
+///    private:
+///     std::int64_t m_max;
+///   };
+///   // in builtin.cpp: registry.add({"shout", "Too many exclamation marks", make<Shout>});
+///
+/// A kind reports *Findings* (where, named values for the message, an optional fix); the
+/// engine turns them into Diagnostics with the code, name, severity and message of the rule.
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <prfaq/diagnostic.hpp>
+#include <prfaq/document.hpp>
+
+namespace prfaq {
+
+struct Finding {
+  Span span;
+  std::map<std::string, std::string> args;  ///< values for {placeholders} in message and help
+  std::vector<Label> labels;
+  std::optional<Fix> fix;
+  int demote = 0;  ///< report this many severity levels below the rule's (never below info)
+};
+
+class FindingSink {
+ public:
+  virtual ~FindingSink() = default;
+  virtual void report(Finding finding) = 0;
+};
+
+/// What a rule may apply to (SPEC §5 scopes).
+struct Scope {
+  enum class Kind { document, press_release, faq, role, element };
+  Kind kind = Kind::document;
+  std::string role;          ///< for Kind::role
+  BlockKind element = BlockKind::paragraph;  ///< for Kind::element (quote: element == html)
+  bool quote = false;        ///< the `quote` element scope
+  bool explicit_scope = false;  ///< set in the rule file (quotes are then not skipped)
+
+  static std::optional<Scope> parse(std::string_view text);
+  /// True when a prose block lies in the scope (its start offset decides).
+  bool contains(const Document& doc, const Prose& prose) const;
+  /// True when the source offset lies in the scope.
+  bool contains(const Document& doc, std::uint32_t offset) const;
+  std::string to_string() const;
+};
+
+/// Typed, validated access to a rule's parameters. Every parameter a kind reads is documented
+/// by the read itself (name, default, description), which feeds `prfaq explain` and the schema.
+/// Unknown keys and wrong types become CF diagnostics with their TOML position.
+class ParamReader {
+ public:
+  virtual ~ParamReader() = default;
+  virtual std::int64_t get_int(std::string_view name, std::int64_t def, std::string_view doc) = 0;
+  virtual double get_double(std::string_view name, double def, std::string_view doc) = 0;
+  virtual bool get_bool(std::string_view name, bool def, std::string_view doc) = 0;
+  virtual std::string get_string(std::string_view name, std::string_view def,
+                                 std::string_view doc) = 0;
+  virtual std::vector<std::string> get_strings(std::string_view name,
+                                               std::vector<std::string> def,
+                                               std::string_view doc) = 0;
+  /// An inline table of string -> string, kept in file order.
+  virtual std::vector<std::pair<std::string, std::string>> get_string_map(
+      std::string_view name, std::string_view doc) = 0;
+  /// Reports a problem with a parameter's value at its position in the TOML file.
+  virtual void error(std::string_view name, std::string message) = 0;
+  /// Product names from [product] names.
+  virtual const std::vector<std::string>& product_names() const = 0;
+  /// The template in force.
+  virtual const Template& tmpl() const = 0;
+};
+
+class Rule {
+ public:
+  virtual ~Rule() = default;
+  virtual void check(const Document& doc, FindingSink& out) const = 0;
+  /// Whether this rule can emit a fix (shown by `rules` and `explain`).
+  virtual bool fixable() const { return false; }
+};
+
+using RuleFactory = std::function<std::unique_ptr<Rule>(ParamReader&)>;
+
+struct ParamDoc {
+  std::string name;
+  std::string type;           ///< "integer", "number", "boolean", "string", "array", "table"
+  std::string default_value;  ///< as TOML
+  std::string description;
+};
+
+struct RuleKind {
+  std::string name;           ///< "existence"
+  std::string summary;
+  RuleFactory make;
+};
+
+/// The table of kinds. Filled explicitly by register_builtin_kinds(); no static initialisers.
+class RuleKindRegistry {
+ public:
+  void add(RuleKind kind);
+  const RuleKind* find(std::string_view name) const;
+  std::vector<std::string> names() const;
+
+ private:
+  std::vector<RuleKind> m_kinds;
+};
+
+void register_builtin_kinds(RuleKindRegistry& registry);
+const RuleKindRegistry& builtin_kinds();
+
+template <class T>
+std::unique_ptr<Rule> make_rule(ParamReader& params) {
+  return std::make_unique<T>(params);
+}
+
+}  // namespace prfaq

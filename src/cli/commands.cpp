@@ -1,0 +1,279 @@
+// outline, rules, explain, config, init.
+#include <fmt/format.h>
+
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include <prfaq/engine.hpp>
+#include <prfaq/template.hpp>
+
+#include "cli/commands.hpp"
+#include "cli/config_cache.hpp"
+#include "model/text.hpp"
+
+namespace fs = std::filesystem;
+
+namespace prfaq::cli {
+namespace {
+
+bool config_ok(const Config& c) {
+  if (c.ok()) return true;
+  for (const ConfigError& e : c.errors) {
+    Location l = e.file->lines.location(e.diag.span.begin);
+    std::cerr << fmt::format("{}:{}:{}: error: {} [{}/{}]{}\n", e.file->path, l.line, l.column, e.diag.message,
+                             e.diag.code, e.diag.name, e.diag.help.empty() ? "" : " (" + e.diag.help + ")");
+  }
+  return false;
+}
+
+std::uint32_t last_line(const Document& doc, Span s) {
+  std::uint32_t end = s.end > s.begin ? s.end - 1 : s.begin;
+  return doc.source->lines.location(end).line;
+}
+
+}  // namespace
+
+int run_outline(const std::string& file, const std::string& format, const LintOptions& o) {
+  std::string text;
+  std::string display = file;
+  if (file == "-") {
+    std::ostringstream ss;
+    ss << std::cin.rdbuf();
+    text = ss.str();
+    display = o.stdin_filename.value_or("<stdin>");
+  } else {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+      std::cerr << fmt::format("prfaq: {}: cannot read file\n", file);
+      return 2;
+    }
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    text = ss.str();
+  }
+  ConfigCache cache(o);
+  auto config = cache.for_file(file == "-" ? fs::current_path() / "x.md" : fs::path(file));
+  if (!config_ok(*config)) return 2;
+  SourceFile src(display, text);
+  ParseOptions opts;
+  opts.tmpl = &config->tmpl;
+  opts.product_names = config->product_names;
+  Document doc = build_document(src, opts);
+  const LineIndex& lines = src.lines;
+  if (format == "json") {
+    nlohmann::json j;
+    j["path"] = display;
+    j["is_prfaq"] = doc.is_prfaq;
+    if (doc.headline_role && doc.is_prfaq)
+      j["headline"] = {{"text", doc.headline_text}, {"line", lines.location(doc.roles[*doc.headline_role].label_span.begin).line}};
+    else
+      j["headline"] = nullptr;
+    j["roles"] = nlohmann::json::array();
+    for (const RoleInstance& r : doc.roles)
+      j["roles"].push_back({{"role", r.role},
+                            {"label", r.label},
+                            {"start_line", lines.location(r.label_span.begin).line},
+                            {"end_line", last_line(doc, r.span)},
+                            {"words", r.words}});
+    j["quotes"] = nlohmann::json::array();
+    for (const Quote& q : doc.quotes)
+      j["quotes"].push_back({{"class", to_string(q.cls)}, {"speaker", q.speaker}, {"text", q.text},
+                             {"line", lines.location(q.span.begin).line}});
+    j["questions"] = nlohmann::json::array();
+    for (const Question& q : doc.questions)
+      j["questions"].push_back({{"part", q.part}, {"text", q.text}, {"line", lines.location(q.span.begin).line},
+                                {"answered", q.answered}});
+    std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    return 0;
+  }
+  std::cout << display << (doc.is_prfaq ? "" : " (not a PR/FAQ)") << "\n";
+  if (doc.headline_role && doc.is_prfaq)
+    std::cout << fmt::format("  headline: {} (line {})\n", doc.headline_text,
+                             lines.location(doc.roles[*doc.headline_role].label_span.begin).line);
+  if (!doc.roles.empty()) std::cout << "  roles:\n";
+  for (const RoleInstance& r : doc.roles) {
+    std::cout << fmt::format("    {:<20} lines {:>4}-{:<4} {:>5} words  {}\n", r.role,
+                             lines.location(r.label_span.begin).line, last_line(doc, r.span), r.words,
+                             r.label.empty() ? "(from content)" : "\"" + r.label + "\"");
+  }
+  if (!doc.quotes.empty()) std::cout << "  quotes:\n";
+  for (const Quote& q : doc.quotes) {
+    std::string t = q.text;
+    if (count_code_points(t) > 60) {
+      std::size_t i = 0, n = 0;
+      while (i < t.size() && n < 57) decode_utf8(t, i), ++n;
+      t = t.substr(0, i) + "...";
+    }
+    std::cout << fmt::format("    line {:>4}  {:<8}  {}  \"{}\"\n", lines.location(q.span.begin).line, to_string(q.cls),
+                             q.speaker.empty() ? "(no speaker)" : q.speaker, t);
+  }
+  if (!doc.questions.empty()) std::cout << "  questions:\n";
+  for (const Question& q : doc.questions)
+    std::cout << fmt::format("    line {:>4}  {:<8}  {}  {}\n", lines.location(q.span.begin).line, q.part,
+                             q.answered ? "answered  " : "UNANSWERED", q.text);
+  return 0;
+}
+
+int run_rules(const std::string& format, const LintOptions& o) {
+  ConfigCache cache(o);
+  auto config = cache.default_config();
+  if (!config_ok(*config)) return 2;
+  if (format == "json") {
+    nlohmann::json arr = nlohmann::json::array();
+    for (const RuleSpec& r : config->rules) {
+      nlohmann::json params = nlohmann::json::array();
+      for (const ParamDoc& p : r.params)
+        params.push_back({{"name", p.name}, {"type", p.type}, {"default", p.default_value}, {"description", p.description},
+                          {"value", r.param_values.count(p.name) ? r.param_values.at(p.name) : p.default_value}});
+      nlohmann::json examples = nlohmann::json::array();
+      for (const RuleExample& e : r.examples) examples.push_back({{"good", e.good}, {"bad", e.bad}});
+      arr.push_back({{"code", r.code}, {"name", r.name}, {"kind", r.kind}, {"severity", to_string(r.severity)},
+                     {"default_severity", to_string(r.default_severity)}, {"fixable", r.fixable},
+                     {"enabled", r.severity != Severity::off}, {"summary", r.summary}, {"why", r.why},
+                     {"message", r.message}, {"help", r.help}, {"parameters", params}, {"examples", examples}});
+    }
+    std::cout << arr.dump(2) << "\n";
+    return 0;
+  }
+  std::cout << fmt::format("{:<6} {:<28} {:<15} {:<8} {:<8} {}\n", "code", "name", "kind", "severity", "fixable", "enabled");
+  for (const RuleSpec& r : config->rules)
+    std::cout << fmt::format("{:<6} {:<28} {:<15} {:<8} {:<8} {}\n", r.code, r.name, r.kind, to_string(r.severity),
+                             r.fixable ? "yes" : "no", r.severity == Severity::off ? "no" : "yes");
+  return 0;
+}
+
+int run_explain(const std::string& key, const LintOptions& o) {
+  ConfigCache cache(o);
+  auto config = cache.default_config();
+  if (!config_ok(*config)) return 2;
+  const RuleSpec* r = config->find_rule(key);
+  if (!r) {
+    std::vector<std::string> names;
+    for (const RuleSpec& s : config->rules) names.push_back(s.code), names.push_back(s.name);
+    std::string hint = did_you_mean(key, names);
+    std::cerr << fmt::format("prfaq: unknown rule '{}'{}\n", key, hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint));
+    return 2;
+  }
+  std::cout << fmt::format("{} ({})\n\n", r->code, r->name);
+  std::cout << r->summary << "\n\n";
+  std::cout << fmt::format("Kind:      {}\nSeverity:  {} (default {})\nFixable:   {}\nMessage:   {}\n", r->kind,
+                           to_string(r->severity), to_string(r->default_severity), r->fixable ? "yes" : "no", r->message);
+  if (!r->help.empty()) std::cout << fmt::format("Help:      {}\n", r->help);
+  std::cout << fmt::format("Defined in {}\n", r->origin);
+  if (!r->why.empty()) std::cout << "\nWhy\n\n" << text::trim(r->why) << "\n";
+  if (!r->params.empty()) {
+    std::cout << "\nOptions (set in .prfaq.toml under [rules." << r->code << "])\n\n";
+    for (const ParamDoc& p : r->params) {
+      std::string value = r->param_values.count(p.name) ? r->param_values.at(p.name) : p.default_value;
+      if (value.size() > 200) value = value.substr(0, 197) + "...";
+      std::cout << fmt::format("  {} ({}, default {})\n      {}\n      current: {}\n", p.name, p.type, p.default_value,
+                               p.description, value);
+    }
+  }
+  for (std::size_t i = 0; i < r->examples.size(); ++i) {
+    const RuleExample& e = r->examples[i];
+    std::cout << fmt::format("\nExample {}: flagged\n\n{}\n", i + 1, text::trim(e.bad));
+    std::cout << fmt::format("\nExample {}: fine\n\n{}\n", i + 1, text::trim(e.good));
+  }
+  return 0;
+}
+
+int run_config(const std::optional<std::string>& file, bool schema, const LintOptions& o) {
+  if (schema) {
+    std::cout << config_schema_json();
+    return 0;
+  }
+  ConfigCache cache(o);
+  auto config = file ? cache.for_file(fs::path(*file)) : cache.default_config();
+  if (!config_ok(*config)) return 2;
+  std::cout << dump_config(*config);
+  return 0;
+}
+
+int run_init(const std::string& dir) {
+  fs::path d(dir);
+  std::error_code ec;
+  fs::create_directories(d, ec);
+  fs::path doc = d / "prfaq.md", cfg = d / ".prfaq.toml";
+  for (const fs::path& p : {doc, cfg}) {
+    if (fs::exists(p, ec)) {
+      std::cerr << fmt::format("prfaq: {} already exists; init never overwrites\n", p.string());
+      return 2;
+    }
+  }
+  static constexpr std::string_view k_doc = R"(# [Product] lets [customer] [benefit]
+
+## [One sentence: who the customer is and what they get]
+
+[CITY] — [Date] — [Company] today announced [product], which lets [customer] [benefit].
+
+## The Problem
+
+[The customer's problem, in the customer's words, with a number.]
+
+## The Solution
+
+[How the product solves the problem, from the customer's point of view.]
+
+"[Why we built it, for whom]," said [Name], [title] at [Company].
+
+## Getting Started
+
+To get started, [action] at [link].
+
+"[What the customer would say, in their words]," said [Name], [role] at [Organisation].
+
+# FAQ
+
+## External FAQ
+
+### [A question a customer would ask]?
+
+[Answer.]
+
+## Internal FAQ
+
+### [What will it cost, and what does it depend on]?
+
+[Answer.]
+)";
+  static constexpr std::string_view k_cfg = R"(# prfaq configuration. `prfaq config` prints the effective settings,
+# `prfaq config --schema` the JSON Schema, `prfaq rules` every rule.
+extends = ["default"]            # the embedded rule pack
+
+# What `prfaq lint` checks when run without paths, and what it skips.
+include = ["**/*.md"]
+exclude = []
+
+# More rule files (TOML) of the built-in kinds.
+# rule_dirs = [".prfaq/rules"]
+
+# Lowest severity that makes `prfaq lint` exit 1: error | warning | info | never.
+fail_on = "error"
+
+[product]
+# Product names: accepted by spelling, checked for consistent spelling.
+names = []
+
+# [spelling]
+# language = "en_US"
+# accept = []
+# reject = []
+
+# Per-rule settings, by code or by name:
+# [rules.PF201]
+# severity = "warning"
+# max_words = 12
+)";
+  std::string err;
+  if (!write_atomic(doc, k_doc, err) || !write_atomic(cfg, k_cfg, err)) {
+    std::cerr << "prfaq: " << err << "\n";
+    return 2;
+  }
+  std::cout << fmt::format("Wrote {} and {}\n", doc.string(), cfg.string());
+  return 0;
+}
+
+}  // namespace prfaq::cli

@@ -1,0 +1,36 @@
+#pragma once
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace prfaq::cli {
+
+struct LintOptions {
+  std::vector<std::string> paths;
+  std::optional<std::string> config;
+  bool no_config = false;
+  std::string format = "text";
+  std::optional<std::string> output;
+  std::string fail_on;  // empty: from config, else "error"
+  int max_warnings = -1;
+  std::vector<std::string> select, ignore;
+  bool fix = false, diff = false;
+  std::optional<std::string> stdin_filename;
+  int jobs = 0;
+  std::string color = "auto";
+  bool quiet = false, statistics = false;
+  std::optional<std::string> rules_dir;
+};
+
+int run_lint(const LintOptions& o);
+int run_outline(const std::string& file, const std::string& format, const LintOptions& o);
+int run_rules(const std::string& format, const LintOptions& o);
+int run_explain(const std::string& rule, const LintOptions& o);
+int run_config(const std::optional<std::string>& file, bool schema, const LintOptions& o);
+int run_init(const std::string& dir);
+
+/// Writes a file atomically (temporary file + rename), keeping the mode of an existing file.
+bool write_atomic(const std::filesystem::path& path, std::string_view data, std::string& error);
+
+}  // namespace prfaq::cli

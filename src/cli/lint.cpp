@@ -1,0 +1,363 @@
+// `prfaq lint`: files -> configs -> documents -> diagnostics -> one reporter.
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <mutex>
+#include <sstream>
+#include <set>
+#include <thread>
+#include <cstring>
+
+#include <prfaq/engine.hpp>
+#include <prfaq/report.hpp>
+
+#include "cli/commands.hpp"
+#include "cli/config_cache.hpp"
+#include "cli/diff.hpp"
+#include "cli/files.hpp"
+
+namespace fs = std::filesystem;
+
+namespace prfaq::cli {
+
+namespace {
+
+struct Job {
+  std::string display;   // path as shown
+  fs::path path;         // real path ("" for stdin)
+  bool stdin_input = false;
+  std::shared_ptr<const Config> config;
+  // results
+  std::unique_ptr<SourceFile> source;
+  std::vector<Diagnostic> diags;
+  std::string io_error;
+  std::string original;
+  std::string fixed_text;
+  std::size_t fixed = 0;
+};
+
+bool read_all(std::istream& in, std::string& out) {
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  out = ss.str();
+  return !in.bad();
+}
+
+std::string display_path(const fs::path& p) {
+  std::string s = p.lexically_normal().generic_string();
+  if (s.starts_with("./")) s.erase(0, 2);
+  return s;
+}
+
+// Lints one file; with fix, applies safe fixes until nothing changes (at most 10 rounds).
+void process(Job& job, const RuleFilter& filter, bool fix) {
+  std::string text;
+  if (job.stdin_input) {
+    if (!read_all(std::cin, text)) {
+      job.io_error = "cannot read standard input";
+      return;
+    }
+  } else {
+    std::error_code ec;
+    if (fs::is_directory(job.path, ec)) {
+      job.io_error = "is a directory";
+      return;
+    }
+    std::ifstream in(job.path, std::ios::binary);
+    if (!in) {
+      job.io_error = fs::exists(job.path, ec) ? "permission denied" : "no such file";
+      return;
+    }
+    if (!read_all(in, text)) {
+      job.io_error = "read error";
+      return;
+    }
+  }
+  const Config& config = *job.config;
+  job.original = text;
+  if (fix) {
+    for (int round = 0; round < 10; ++round) {
+      SourceFile src(job.display, text);
+      LintResult r = lint_source(src, config, filter);
+      std::string next = text;
+      std::size_t n = apply_fixes(next, r.diagnostics);
+      if (n == 0 || next == text) break;
+      job.fixed += n;
+      text = std::move(next);
+    }
+    job.fixed_text = text;
+  }
+  job.source = std::make_unique<SourceFile>(job.display, text);
+  job.diags = lint_source(*job.source, config, filter).diagnostics;
+}
+
+std::optional<Severity> fail_threshold(const LintOptions& o, const Config* config) {
+  std::string f = o.fail_on;
+  if (f.empty()) {
+    if (config && config->fail_on) return *config->fail_on == Severity::off ? std::nullopt : config->fail_on;
+    return Severity::error;
+  }
+  if (f == "never") return std::nullopt;
+  return parse_severity(f);
+}
+
+}  // namespace
+
+bool write_atomic(const fs::path& path, std::string_view data, std::string& error) {
+  std::error_code ec;
+  fs::path dir = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+  std::string tmpl = (dir / (".prfaq-tmp-" + path.filename().string() + ".XXXXXX")).string();
+  std::vector<char> name(tmpl.begin(), tmpl.end());
+  name.push_back('\0');
+  int fd = mkstemp(name.data());
+  if (fd < 0) {
+    error = fmt::format("cannot create a temporary file in '{}': {}", dir.string(), std::strerror(errno));
+    return false;
+  }
+  std::size_t done = 0;
+  while (done < data.size()) {
+    ssize_t n = ::write(fd, data.data() + done, data.size() - done);
+    if (n <= 0) {
+      error = fmt::format("cannot write '{}': {}", path.string(), std::strerror(errno));
+      ::close(fd);
+      ::unlink(name.data());
+      return false;
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  auto perms = fs::status(path, ec).permissions();
+  if (!ec) fs::permissions(name.data(), perms, ec);
+  else fs::permissions(name.data(), fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read | fs::perms::others_read, ec);
+  if (::fsync(fd) != 0 || ::close(fd) != 0) {
+    error = fmt::format("cannot write '{}': {}", path.string(), std::strerror(errno));
+    ::unlink(name.data());
+    return false;
+  }
+  if (std::rename(name.data(), path.c_str()) != 0) {
+    error = fmt::format("cannot replace '{}': {}", path.string(), std::strerror(errno));
+    ::unlink(name.data());
+    return false;
+  }
+  return true;
+}
+
+int run_lint(const LintOptions& o) {
+  ConfigCache configs(o);
+  std::vector<Job> jobs;
+  std::vector<std::string> usage_errors;
+  std::vector<std::string> paths = o.paths;
+  if (paths.empty()) {
+    // The include globs of the config in the current directory, else ".".
+    paths.push_back(".");
+  }
+  std::map<std::string, bool> seen;
+  for (const std::string& p : paths) {
+    if (p == "-") {
+      Job j;
+      j.stdin_input = true;
+      j.display = o.stdin_filename.value_or("<stdin>");
+      j.config = configs.for_file(o.stdin_filename ? fs::path(*o.stdin_filename) : fs::current_path() / "stdin.md");
+      jobs.push_back(std::move(j));
+      continue;
+    }
+    fs::path path(p);
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) {
+      for (const fs::path& f : walk(path)) {
+        auto cfg = configs.for_file(f);
+        if (!configs.selected(*cfg, f, o.paths.empty())) continue;
+        std::string d = display_path(f);
+        if (seen[d]) continue;
+        seen[d] = true;
+        Job j;
+        j.path = f;
+        j.display = d;
+        j.config = cfg;
+        jobs.push_back(std::move(j));
+      }
+    } else {
+      std::string d = display_path(path);
+      if (seen[d]) continue;
+      seen[d] = true;
+      Job j;
+      j.path = path;
+      j.display = d;
+      j.config = configs.for_file(path);
+      jobs.push_back(std::move(j));
+    }
+  }
+  std::sort(jobs.begin(), jobs.end(), [](const Job& a, const Job& b) {
+    if (a.stdin_input != b.stdin_input) return b.stdin_input;
+    return a.display < b.display;
+  });
+
+  // Config errors stop everything: report them through the chosen format, exit 2.
+  std::vector<const ConfigError*> config_errors;
+  std::set<const Config*> reported;
+  for (const auto& cfg : configs.all())
+    for (const ConfigError& e : cfg->errors) config_errors.push_back(&e);
+
+  bool color = o.color == "always" || (o.color == "auto" && !o.output && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
+  if (o.color == "always" && std::getenv("NO_COLOR") && false) color = false;
+  std::ostringstream buffer;
+  bool stdin_fix = o.fix && std::any_of(jobs.begin(), jobs.end(), [](const Job& j) { return j.stdin_input; });
+  std::ostream& out = o.output ? static_cast<std::ostream&>(buffer) : stdin_fix ? std::cerr : std::cout;
+  ReportOptions ropts;
+  ropts.color = color;
+  ropts.quiet = o.quiet;
+  ropts.statistics = o.statistics;
+  auto reporter = make_reporter(o.format, out, ropts);
+  if (!reporter) {
+    std::cerr << "prfaq: unknown format '" << o.format << "'\n";
+    return 2;
+  }
+  auto finish_output = [&]() -> bool {
+    if (!o.output) return true;
+    std::string err;
+    if (!write_atomic(*o.output, buffer.str(), err)) {
+      std::cerr << "prfaq: " << err << "\n";
+      return false;
+    }
+    return true;
+  };
+
+  if (!config_errors.empty()) {
+    reporter->begin();
+    std::map<std::string, std::vector<Diagnostic>> by_file;
+    std::map<std::string, std::shared_ptr<const SourceFile>> files;
+    std::set<std::string> dedupe;
+    for (const ConfigError* e : config_errors) {
+      std::string key = e->file->path + ":" + std::to_string(e->diag.span.begin) + e->diag.code + e->diag.message;
+      if (!dedupe.insert(key).second) continue;
+      by_file[e->file->path].push_back(e->diag);
+      files[e->file->path] = e->file;
+    }
+    Summary s;
+    for (auto& [path, diags] : by_file) {
+      std::sort(diags.begin(), diags.end(), [](const Diagnostic& a, const Diagnostic& b) { return a.span.begin < b.span.begin; });
+      reporter->file(*files[path], diags);
+      s.files++;
+      s.files_with_findings++;
+      s.errors += diags.size();
+    }
+    reporter->end(s);
+    finish_output();
+    return 2;
+  }
+
+  RuleFilter filter;
+  filter.select = o.select;
+  filter.ignore = o.ignore;
+  // Unknown rules in --select/--ignore are usage errors.
+  if (!jobs.empty() || true) {
+    auto cfg = configs.default_config();
+    std::vector<std::string> names;
+    for (const RuleSpec& r : cfg->rules) names.push_back(r.code), names.push_back(r.name);
+    for (const auto* list : {&o.select, &o.ignore}) {
+      for (const std::string& key : *list) {
+        bool ok = key == "ALL" || key == "all";
+        for (const RuleSpec& r : cfg->rules) ok |= RuleFilter{{key}, {}}.allows(r);
+        if (!ok) {
+          std::string hint = did_you_mean(key, names);
+          std::cerr << fmt::format("prfaq: unknown rule '{}'{}\n", key, hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint));
+          return 2;
+        }
+      }
+    }
+  }
+
+  bool fix = o.fix || o.diff;
+  unsigned n_jobs = o.jobs > 0 ? static_cast<unsigned>(o.jobs) : std::max(1u, std::thread::hardware_concurrency());
+  n_jobs = std::min<unsigned>(n_jobs, static_cast<unsigned>(std::max<std::size_t>(1, jobs.size())));
+  std::atomic<std::size_t> next{0};
+  auto worker = [&] {
+    for (std::size_t i = next++; i < jobs.size(); i = next++) {
+      try {
+        process(jobs[i], filter, fix);
+      } catch (const std::exception& e) {
+        jobs[i].io_error = fmt::format("internal error: {}", e.what());
+      }
+    }
+  };
+  std::vector<std::thread> threads;
+  for (unsigned t = 1; t < n_jobs; ++t) threads.emplace_back(worker);
+  worker();
+  for (auto& t : threads) t.join();
+
+  int rc = 0;
+  Summary summary;
+  if (o.diff) {
+    // Print what --fix would change; change nothing. Exit 1 when there is something to fix.
+    bool changes = false;
+    for (Job& j : jobs) {
+      if (!j.io_error.empty()) {
+        std::cerr << fmt::format("prfaq: {}: {}\n", j.display, j.io_error);
+        rc = 2;
+        continue;
+      }
+      if (j.fixed == 0) continue;
+      changes = true;
+      std::cout << unified_diff(j.display, j.original, j.fixed_text);
+    }
+    std::cout.flush();
+    return rc ? rc : (changes ? 1 : 0);
+  }
+  // With --fix, write the fixed files (stdin: the fixed text goes to stdout, the report to stderr).
+  std::ostringstream stdin_text;
+  for (Job& j : jobs) {
+    if (!o.fix || !j.io_error.empty()) continue;
+    if (j.stdin_input) {
+      stdin_text << j.fixed_text;
+      continue;
+    }
+    if (j.fixed == 0) continue;
+    std::string err;
+    if (!write_atomic(j.path, j.fixed_text, err)) {
+      j.io_error = err;
+      j.fixed = 0;
+    }
+  }
+  reporter->begin();
+  for (Job& j : jobs) {
+    if (!j.io_error.empty()) {
+      std::cerr << fmt::format("prfaq: {}: {}\n", j.display, j.io_error);
+      rc = 2;
+      continue;
+    }
+    summary.files++;
+    if (!j.diags.empty()) summary.files_with_findings++;
+    for (const Diagnostic& d : j.diags) {
+      if (d.severity == Severity::error) summary.errors++;
+      else if (d.severity == Severity::warning) summary.warnings++;
+      else summary.infos++;
+    }
+    summary.fixed += o.fix ? j.fixed : 0;
+    reporter->file(*j.source, j.diags);
+  }
+  reporter->end(summary);
+  if (!finish_output()) rc = 2;
+  if (o.fix && std::any_of(jobs.begin(), jobs.end(), [](const Job& j) { return j.stdin_input; })) {
+    std::cout << stdin_text.str();
+    std::cout.flush();
+  }
+
+  const Config* main_config = configs.default_config().get();
+  std::optional<Severity> threshold = fail_threshold(o, main_config);
+  if (rc == 0) {
+    bool fail = false;
+    if (threshold) {
+      fail = (summary.errors > 0 && *threshold <= Severity::error) ||
+             (summary.warnings > 0 && *threshold <= Severity::warning) ||
+             (summary.infos > 0 && *threshold <= Severity::info);
+    }
+    if (o.max_warnings >= 0 && summary.warnings > static_cast<std::size_t>(o.max_warnings)) fail = true;
+    rc = fail ? 1 : 0;
+  }
+  return rc;
+}
+
+}  // namespace prfaq::cli

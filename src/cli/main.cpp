@@ -1,0 +1,86 @@
+// Argument parsing and the subcommand table.
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "cli/commands.hpp"
+
+#ifndef PRFAQ_VERSION
+#define PRFAQ_VERSION "0.0.0"
+#endif
+
+int main(int argc, char** argv) {
+  using namespace prfaq::cli;
+  try {
+    CLI::App app{"prfaq: a linter for Working Backwards PR/FAQ documents", "prfaq"};
+    app.set_version_flag("--version,-V", "prfaq " PRFAQ_VERSION);
+    app.require_subcommand(0, 1);
+    app.fallthrough();
+    LintOptions o;
+    auto add_config_opts = [&](CLI::App* c) {
+      c->add_option("--config", o.config, "Configuration file (default: nearest .prfaq.toml)");
+      c->add_flag("--no-config", o.no_config, "Use the embedded default rules only");
+      c->add_option("--rules-dir", o.rules_dir, "Load extra rule files from this directory");
+    };
+    auto add_lint_opts = [&](CLI::App* c) {
+      c->add_option("paths", o.paths, "Files or directories ('-' reads stdin)");
+      add_config_opts(c);
+      c->add_option("--format", o.format, "Output format")
+          ->check(CLI::IsMember({"text", "concise", "json"}));
+      c->add_option("--output,-o", o.output, "Write the report to FILE");
+      c->add_option("--fail-on", o.fail_on, "Lowest severity that fails (exit 1)")
+          ->check(CLI::IsMember({"error", "warning", "info", "never"}));
+      c->add_option("--max-warnings", o.max_warnings, "Fail when there are more warnings than N");
+      c->add_option("--select", o.select, "Only these rules (codes, names or prefixes)")->delimiter(',');
+      c->add_option("--ignore", o.ignore, "Skip these rules")->delimiter(',');
+      c->add_flag("--fix", o.fix, "Apply safe fixes in place");
+      c->add_flag("--diff", o.diff, "Print safe fixes as a unified diff; change nothing");
+      c->add_option("--stdin-filename", o.stdin_filename, "Path to report for '-' (also finds the config)");
+      c->add_option("--jobs,-j", o.jobs, "Parallel jobs (default: number of cores)");
+      c->add_option("--color", o.color, "Colour: auto, always, never (NO_COLOR is honoured)")
+          ->check(CLI::IsMember({"auto", "always", "never"}));
+      c->add_flag("--quiet,-q", o.quiet, "Print findings only, no summary");
+      c->add_flag("--statistics", o.statistics, "Print a count per rule");
+    };
+    add_lint_opts(&app);
+    CLI::App* lint = app.add_subcommand("lint", "Lint files and directories (default command)");
+    add_lint_opts(lint);
+    std::string outline_file, outline_format = "text";
+    CLI::App* outline = app.add_subcommand("outline", "Show how a document was read: roles, quotes, questions");
+    outline->add_option("file", outline_file, "The document ('-' reads stdin)")->required();
+    outline->add_option("--format", outline_format)->check(CLI::IsMember({"text", "json"}));
+    add_config_opts(outline);
+    std::string rules_format = "text";
+    CLI::App* rules = app.add_subcommand("rules", "List every rule");
+    rules->add_option("--format", rules_format)->check(CLI::IsMember({"text", "json"}));
+    add_config_opts(rules);
+    std::string explain_rule;
+    CLI::App* explain = app.add_subcommand("explain", "Explain a rule: what, why, options, examples");
+    explain->add_option("rule", explain_rule, "Rule code or name")->required();
+    add_config_opts(explain);
+    std::optional<std::string> config_file;
+    bool schema = false;
+    CLI::App* config = app.add_subcommand("config", "Print the effective configuration for FILE");
+    config->add_option("file", config_file, "A document whose configuration to show");
+    config->add_flag("--schema", schema, "Print the JSON Schema of .prfaq.toml");
+    add_config_opts(config);
+    std::string init_dir = ".";
+    CLI::App* init = app.add_subcommand("init", "Write a PR/FAQ skeleton and a commented .prfaq.toml");
+    init->add_option("dir", init_dir, "Directory (default: .)");
+
+    try {
+      app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+      int rc = app.exit(e);
+      return rc == 0 ? 0 : 2;
+    }
+    if (*outline) return run_outline(outline_file, outline_format, o);
+    if (*rules) return run_rules(rules_format, o);
+    if (*explain) return run_explain(explain_rule, o);
+    if (*config) return run_config(config_file, schema, o);
+    if (*init) return run_init(init_dir);
+    return run_lint(o);
+  } catch (const std::exception& e) {
+    std::cerr << "prfaq: internal error: " << e.what() << "\n";
+    return 2;
+  }
+}

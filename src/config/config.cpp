@@ -1,0 +1,717 @@
+// The only code that includes toml++: the embedded pack, .prfaq.toml files, rule files.
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include <prfaq/config.hpp>
+#include <prfaq/embedded.hpp>
+
+#include "model/text.hpp"
+
+namespace fs = std::filesystem;
+
+namespace prfaq {
+
+std::string did_you_mean(std::string_view name, const std::vector<std::string>& candidates) {
+  std::string best;
+  std::size_t best_d = std::string::npos;
+  std::string lower = text::to_lower(name);
+  for (const std::string& c : candidates) {
+    std::size_t d = text::edit_distance(lower, text::to_lower(c));
+    if (d < best_d) {
+      best_d = d;
+      best = c;
+    }
+  }
+  if (best.empty() || best_d > std::max<std::size_t>(2, name.size() / 3)) return {};
+  return best;
+}
+
+const RuleSpec* Config::find_rule(std::string_view key) const {
+  for (const RuleSpec& r : rules)
+    if (r.code == key || r.name == key || text::iequals(r.code, key)) return &r;
+  return nullptr;
+}
+
+namespace {
+
+const std::vector<std::string> k_top_keys = {"extends", "include", "exclude", "rule_dirs", "fail_on",
+                                             "product", "spelling", "rules", "template"};
+const std::vector<std::string> k_rule_keys = {"code", "name", "kind", "severity", "message", "help",
+                                              "summary", "why", "examples", "scope"};
+
+std::string read_file(const fs::path& p, bool& ok) {
+  std::ifstream in(p, std::ios::binary);
+  ok = static_cast<bool>(in);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+class Loader;
+
+class TomlParams final : public ParamReader {
+ public:
+  TomlParams(Loader& loader, const toml::table& table, RuleSpec& spec)
+      : m_loader(loader), m_table(table), m_spec(spec) {}
+
+  const toml::node* take(std::string_view name, std::string_view type, std::string def,
+                         std::string_view doc) {
+    m_used.insert(std::string(name));
+    if (std::none_of(m_spec.params.begin(), m_spec.params.end(), [&](const ParamDoc& p) { return p.name == name; }))
+      m_spec.params.push_back({std::string(name), std::string(type), def, std::string(doc)});
+    const toml::node* n = m_table.get(name);
+    std::ostringstream value;
+    if (n) {
+      if (n->is_table()) value << *n->as_table();
+      else if (n->is_array()) value << *n->as_array();
+      else if (n->is_string()) value << toml::value<std::string>(*n->value<std::string>());
+      else n->visit([&](auto&& v) { value << v; });
+      m_spec.param_values[std::string(name)] = value.str();
+    } else {
+      m_spec.param_values[std::string(name)] = def;
+    }
+    return n;
+  }
+
+  std::int64_t get_int(std::string_view name, std::int64_t def, std::string_view doc) override {
+    const toml::node* n = take(name, "integer", std::to_string(def), doc);
+    if (!n) return def;
+    if (auto v = n->value_exact<std::int64_t>()) return *v;
+    wrong_type(name, "an integer", *n);
+    return def;
+  }
+  double get_double(std::string_view name, double def, std::string_view doc) override {
+    const toml::node* n = take(name, "number", fmt::format("{}", def), doc);
+    if (!n) return def;
+    if (auto v = n->value<double>()) return *v;
+    wrong_type(name, "a number", *n);
+    return def;
+  }
+  bool get_bool(std::string_view name, bool def, std::string_view doc) override {
+    const toml::node* n = take(name, "boolean", def ? "true" : "false", doc);
+    if (!n) return def;
+    if (auto v = n->value_exact<bool>()) return *v;
+    wrong_type(name, "a boolean", *n);
+    return def;
+  }
+  std::string get_string(std::string_view name, std::string_view def, std::string_view doc) override {
+    const toml::node* n = take(name, "string", fmt::format("\"{}\"", def), doc);
+    if (!n) return std::string(def);
+    if (auto v = n->value_exact<std::string>()) return *v;
+    wrong_type(name, "a string", *n);
+    return std::string(def);
+  }
+  std::vector<std::string> get_strings(std::string_view name, std::vector<std::string> def,
+                                       std::string_view doc) override {
+    std::string d = "[";
+    for (std::size_t i = 0; i < def.size(); ++i) d += (i ? ", \"" : "\"") + def[i] + "\"";
+    d += "]";
+    const toml::node* n = take(name, "array", d, doc);
+    if (!n) return def;
+    if (auto s = n->value_exact<std::string>()) return {*s};
+    const toml::array* arr = n->as_array();
+    if (!arr) {
+      wrong_type(name, "an array of strings", *n);
+      return def;
+    }
+    std::vector<std::string> out;
+    for (const toml::node& item : *arr) {
+      if (auto v = item.value_exact<std::string>())
+        out.push_back(*v);
+      else
+        wrong_type(name, "an array of strings", item);
+    }
+    return out;
+  }
+  std::vector<std::pair<std::string, std::string>> get_string_map(std::string_view name,
+                                                                  std::string_view doc) override {
+    const toml::node* n = take(name, "table", "{}", doc);
+    std::vector<std::pair<std::string, std::string>> out;
+    if (!n) return out;
+    const toml::table* t = n->as_table();
+    if (!t) {
+      wrong_type(name, "a table of strings", *n);
+      return out;
+    }
+    for (auto&& [k, v] : *t) {
+      if (auto s = v.value_exact<std::string>())
+        out.emplace_back(std::string(k.str()), *s);
+      else
+        wrong_type(name, "a table of strings", v);
+    }
+    return out;
+  }
+  void error(std::string_view name, std::string message) override;
+  const std::vector<std::string>& product_names() const override;
+  const Template& tmpl() const override;
+
+  void wrong_type(std::string_view name, std::string_view expected, const toml::node& n);
+  const std::set<std::string>& used() const { return m_used; }
+
+ private:
+  Loader& m_loader;
+  const toml::table& m_table;
+  RuleSpec& m_spec;
+  std::set<std::string> m_used;
+};
+
+class Loader {
+ public:
+  struct OverrideEntry {
+    std::string key;
+    const toml::node* node;
+    toml::table table;
+  };
+  explicit Loader(Config& config) : m_config(config) {}
+  const Config& config() const { return m_config; }
+
+  std::shared_ptr<const SourceFile> source(const std::string& path) {
+    auto it = m_sources.find(path);
+    if (it != m_sources.end()) return it->second;
+    return nullptr;
+  }
+
+  void add_error(const std::string& path, const toml::source_region& where, std::string code,
+                 std::string name, std::string message, std::string help = {}) {
+    std::shared_ptr<const SourceFile> file = source(path);
+    if (!file) file = std::make_shared<SourceFile>(path, std::string());
+    ConfigError e;
+    e.file = file;
+    e.diag.code = std::move(code);
+    e.diag.name = std::move(name);
+    e.diag.severity = Severity::error;
+    e.diag.message = std::move(message);
+    e.diag.help = std::move(help);
+    e.diag.span = {to_offset(*file, where.begin), to_offset(*file, where.end)};
+    if (e.diag.span.end < e.diag.span.begin) e.diag.span.end = e.diag.span.begin;
+    m_config.errors.push_back(std::move(e));
+  }
+
+  void add_error(const toml::node& node, std::string code, std::string name, std::string message,
+                 std::string help = {}) {
+    const auto& src = node.source();
+    add_error(src.path ? *src.path : m_current, src, std::move(code), std::move(name), std::move(message),
+              std::move(help));
+  }
+
+  static std::uint32_t to_offset(const SourceFile& file, toml::source_position pos) {
+    if (!pos || file.text.empty()) return 0;
+    std::uint32_t start = file.lines.line_start(pos.line);
+    std::string_view line = file.lines.line_text(pos.line);
+    std::size_t i = 0;
+    for (std::uint32_t col = 1; col < pos.column && i < line.size(); ++col) decode_utf8(line, i);
+    return start + static_cast<std::uint32_t>(i);
+  }
+
+  std::optional<toml::table> parse(const std::string& path, std::string text) {
+    auto file = std::make_shared<SourceFile>(path, std::move(text));
+    m_sources[path] = file;
+    m_current = path;
+    try {
+      return toml::parse(file->text, path);
+    } catch (const toml::parse_error& err) {
+      add_error(path, err.source(), "CF001", "invalid-toml", std::string(err.description()));
+      return std::nullopt;
+    }
+  }
+
+  // ---- template -----------------------------------------------------------------------
+  void load_template(const toml::table& t) {
+    Template& tmpl = m_config.tmpl;
+    if (auto arr = t["title_markers"].as_array())
+      for (auto& m : *arr)
+        if (auto s = m.value<std::string>()) tmpl.title_markers.push_back(text::to_lower(*s));
+    if (auto parts = t["parts"].as_array()) {
+      for (auto& node : *parts) {
+        const toml::table* pt = node.as_table();
+        if (!pt) continue;
+        PartDef def;
+        def.name = (*pt)["name"].value_or(std::string());
+        def.title = (*pt)["title"].value_or(def.name);
+        if (auto al = (*pt)["aliases"].as_array())
+          for (auto& a : *al)
+            if (auto s = a.value<std::string>()) def.aliases.push_back(normalize_label(*s));
+        tmpl.parts.push_back(std::move(def));
+      }
+    }
+    if (auto roles = t["roles"].as_array()) {
+      for (auto& node : *roles) {
+        const toml::table* rt = node.as_table();
+        if (!rt) continue;
+        RoleDef def;
+        def.name = (*rt)["name"].value_or(std::string());
+        def.title = (*rt)["title"].value_or(def.name);
+        def.part = (*rt)["part"].value_or(std::string());
+        std::string req = (*rt)["requirement"].value_or(std::string("optional"));
+        def.requirement = req == "required"      ? Requirement::required
+                          : req == "recommended" ? Requirement::recommended
+                                                 : Requirement::optional;
+        def.skeleton = (*rt)["skeleton"].value_or(std::string());
+        if (auto al = (*rt)["aliases"].as_array())
+          for (auto& a : *al)
+            if (auto s = a.value<std::string>()) def.aliases.push_back(normalize_label(*s));
+        tmpl.roles.push_back(std::move(def));
+      }
+    }
+  }
+
+  void override_template(const toml::table& t) {
+    for (auto&& [key, node] : t) {
+      if (key.str() != "roles" && key.str() != "parts") {
+        add_error(node, "CF002", "unknown-key", fmt::format("Unknown key 'template.{}'", key.str()),
+                  hint(key.str(), {"roles", "parts"}));
+        continue;
+      }
+      const toml::table* group = node.as_table();
+      if (!group) {
+        add_error(node, "CF003", "wrong-type", fmt::format("'template.{}' must be a table", key.str()));
+        continue;
+      }
+      bool roles = key.str() == "roles";
+      std::vector<std::string> names;
+      if (roles)
+        for (auto& r : m_config.tmpl.roles) names.push_back(r.name);
+      else
+        for (auto& p : m_config.tmpl.parts) names.push_back(p.name);
+      for (auto&& [name, body] : *group) {
+        const toml::table* bt = body.as_table();
+        std::vector<std::string>* aliases = nullptr;
+        RoleDef* role = nullptr;
+        if (roles) {
+          for (auto& r : m_config.tmpl.roles)
+            if (r.name == name.str()) role = &r, aliases = &r.aliases;
+        } else {
+          for (auto& p : m_config.tmpl.parts)
+            if (p.name == name.str()) aliases = &p.aliases;
+        }
+        if (!aliases) {
+          add_error(body, "CF002", "unknown-key",
+                    fmt::format("Unknown template {} '{}'", roles ? "role" : "part", name.str()),
+                    hint(name.str(), names));
+          continue;
+        }
+        if (!bt) {
+          add_error(body, "CF003", "wrong-type", fmt::format("'template.{}.{}' must be a table", key.str(), name.str()));
+          continue;
+        }
+        for (auto&& [k, v] : *bt) {
+          if (k.str() == "aliases") {
+            const toml::array* arr = v.as_array();
+            if (!arr) {
+              add_error(v, "CF003", "wrong-type", "'aliases' must be an array of strings");
+              continue;
+            }
+            for (auto& a : *arr) {
+              if (auto s = a.value_exact<std::string>())
+                aliases->push_back(normalize_label(*s));
+              else
+                add_error(a, "CF003", "wrong-type", "'aliases' must be an array of strings");
+            }
+          } else if (role && k.str() == "requirement") {
+            auto s = v.value_exact<std::string>();
+            if (s && (*s == "required" || *s == "recommended" || *s == "optional"))
+              role->requirement = *s == "required" ? Requirement::required
+                                  : *s == "recommended" ? Requirement::recommended
+                                                        : Requirement::optional;
+            else
+              add_error(v, "CF007", "invalid-value", "'requirement' must be \"required\", \"recommended\" or \"optional\"");
+          } else if (role && (k.str() == "title" || k.str() == "skeleton")) {
+            if (auto s = v.value_exact<std::string>())
+              (k.str() == "title" ? role->title : role->skeleton) = *s;
+            else
+              add_error(v, "CF003", "wrong-type", fmt::format("'{}' must be a string", k.str()));
+          } else {
+            std::vector<std::string> keys = {"aliases"};
+            if (role) keys = {"aliases", "requirement", "title", "skeleton"};
+            add_error(v, "CF002", "unknown-key", fmt::format("Unknown key '{}'", k.str()), hint(k.str(), keys));
+          }
+        }
+      }
+    }
+  }
+
+  static std::string hint(std::string_view name, const std::vector<std::string>& candidates) {
+    std::string m = did_you_mean(name, candidates);
+    return m.empty() ? std::string() : fmt::format("did you mean '{}'?", m);
+  }
+
+  // ---- rule files ---------------------------------------------------------------------
+  struct PendingRule {
+    RuleSpec spec;
+    toml::table table;
+  };
+
+  void load_rule_file(const std::string& path, std::string text) {
+    auto t = parse(path, std::move(text));
+    if (!t) return;
+    PendingRule r;
+    r.spec.origin = path;
+    auto str = [&](const char* key, std::string& out, bool required) {
+      const toml::node* n = t->get(key);
+      if (!n) {
+        if (required)
+          add_error(path, t->source(), "CF002", "missing-key", fmt::format("Rule file lacks '{}'", key));
+        return;
+      }
+      if (auto s = n->value_exact<std::string>())
+        out = *s;
+      else
+        add_error(*n, "CF003", "wrong-type", fmt::format("'{}' must be a string", key));
+    };
+    str("code", r.spec.code, true);
+    str("name", r.spec.name, true);
+    str("kind", r.spec.kind, true);
+    str("message", r.spec.message, true);
+    str("help", r.spec.help, false);
+    str("summary", r.spec.summary, false);
+    str("why", r.spec.why, false);
+    std::string sev = "warning";
+    str("severity", sev, false);
+    if (auto s = parse_severity(sev)) {
+      r.spec.severity = r.spec.default_severity = *s;
+    } else if (const toml::node* n = t->get("severity")) {
+      add_error(*n, "CF007", "invalid-value", fmt::format("Unknown severity '{}'", sev),
+                hint(sev, {"off", "info", "warning", "error"}));
+    }
+    if (const toml::node* ex = t->get("examples")) {
+      const toml::array* arr = ex->as_array();
+      if (!arr) {
+        add_error(*ex, "CF003", "wrong-type", "'examples' must be an array of tables ([[examples]])");
+      } else {
+        for (auto& e : *arr) {
+          const toml::table* et = e.as_table();
+          if (!et) continue;
+          RuleExample x;
+          x.good = (*et)["good"].value_or(std::string());
+          x.bad = (*et)["bad"].value_or(std::string());
+          for (auto&& [k, v] : *et)
+            if (k.str() != "good" && k.str() != "bad")
+              add_error(v, "CF002", "unknown-key", fmt::format("Unknown key '{}' in an example", k.str()),
+                        hint(k.str(), {"good", "bad"}));
+          r.spec.examples.push_back(std::move(x));
+        }
+      }
+    }
+    if (r.spec.code.empty() || r.spec.name.empty()) return;
+    for (const PendingRule& other : m_pending) {
+      if (other.spec.code == r.spec.code || other.spec.name == r.spec.name) {
+        add_error(path, t->source(), "CF009", "duplicate-rule",
+                  fmt::format("Rule {} ({}) is already defined in {}", r.spec.code, r.spec.name, other.spec.origin));
+        return;
+      }
+    }
+    r.table = std::move(*t);
+    m_pending.push_back(std::move(r));
+  }
+
+  void load_rule_dir(const fs::path& dir, const toml::node& where) {
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) {
+      add_error(where, "CF008", "missing-file", fmt::format("Rule directory '{}' does not exist", dir.string()));
+      return;
+    }
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(dir, ec))
+      if (entry.path().extension() == ".toml") files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    for (const fs::path& f : files) {
+      bool ok = false;
+      std::string text = read_file(f, ok);
+      if (!ok) {
+        add_error(where, "CF008", "missing-file", fmt::format("Cannot read rule file '{}'", f.string()));
+        continue;
+      }
+      load_rule_file(f.string(), std::move(text));
+    }
+  }
+
+  // ---- .prfaq.toml ----------------------------------------------------------------------
+  void load_user_config(const fs::path& path, std::vector<fs::path>& chain) {
+    fs::path canon = fs::weakly_canonical(path);
+    if (std::find(chain.begin(), chain.end(), canon) != chain.end()) {
+      add_error(path.string(), {}, "CF008", "extends-cycle", fmt::format("'{}' extends itself", path.string()));
+      return;
+    }
+    chain.push_back(canon);
+    bool ok = false;
+    std::string text = read_file(path, ok);
+    if (!ok) {
+      add_error(path.string(), {}, "CF008", "missing-file", fmt::format("Cannot read configuration '{}'", path.string()));
+      return;
+    }
+    auto parsed = parse(path.string(), std::move(text));
+    if (!parsed) return;
+    m_tables.push_back(std::make_unique<toml::table>(std::move(*parsed)));
+    const toml::table& t = *m_tables.back();
+    fs::path dir = path.parent_path();
+    auto strings = [&](const toml::node& n, std::string_view key) {
+      std::vector<std::string> out;
+      if (auto s = n.value_exact<std::string>()) return std::vector<std::string>{*s};
+      const toml::array* arr = n.as_array();
+      if (!arr) {
+        add_error(n, "CF003", "wrong-type", fmt::format("'{}' must be an array of strings", key));
+        return out;
+      }
+      for (auto& item : *arr) {
+        if (auto s = item.value_exact<std::string>())
+          out.push_back(*s);
+        else
+          add_error(item, "CF003", "wrong-type", fmt::format("'{}' must be an array of strings", key));
+      }
+      return out;
+    };
+    if (const toml::node* ext = t.get("extends")) {
+      const toml::array* arr = ext->as_array();
+      std::vector<const toml::node*> items;
+      if (arr)
+        for (auto& i : *arr) items.push_back(&i);
+      else
+        items.push_back(ext);
+      for (const toml::node* item : items) {
+        auto s = item->value_exact<std::string>();
+        if (!s) {
+          add_error(*item, "CF003", "wrong-type", "'extends' must be an array of strings");
+          continue;
+        }
+        if (*s == "default") continue;
+        fs::path p = fs::path(*s).is_absolute() ? fs::path(*s) : dir / *s;
+        std::error_code ec;
+        if (!fs::exists(p, ec)) {
+          add_error(*item, "CF008", "missing-file", fmt::format("Extended configuration '{}' does not exist", *s));
+          continue;
+        }
+        load_user_config(p, chain);
+      }
+    }
+    m_current = path.string();
+    for (auto&& [key, node] : t) {
+      std::string k(key.str());
+      if (k == "extends") continue;
+      if (k == "include") m_config.include = strings(node, k);
+      else if (k == "exclude") m_config.exclude = strings(node, k);
+      else if (k == "rule_dirs") {
+        for (const std::string& d : strings(node, k)) load_rule_dir(fs::path(d).is_absolute() ? fs::path(d) : dir / d, node);
+      } else if (k == "fail_on") {
+        auto s = node.value_exact<std::string>();
+        std::optional<Severity> sev = s ? parse_severity(*s) : std::nullopt;
+        if (s && *s == "never") sev = Severity::off;
+        if (!sev)
+          add_error(node, "CF007", "invalid-value", "'fail_on' must be \"error\", \"warning\", \"info\" or \"never\"");
+        else
+          m_config.fail_on = sev;
+      } else if (k == "product") {
+        if (!node.is_table()) {
+          add_error(node, "CF003", "wrong-type", "'product' must be a table");
+          continue;
+        }
+        for (auto&& [pk, pv] : *node.as_table()) {
+          if (pk.str() == "names")
+            m_config.product_names = strings(pv, "product.names");
+          else
+            add_error(pv, "CF002", "unknown-key", fmt::format("Unknown key 'product.{}'", pk.str()), hint(pk.str(), {"names"}));
+        }
+      } else if (k == "spelling") {
+        load_spelling(node, dir, strings);
+      } else if (k == "rules") {
+        if (!node.is_table()) {
+          add_error(node, "CF003", "wrong-type", "'rules' must be a table of rule settings");
+          continue;
+        }
+        for (auto&& [rk, rv] : *node.as_table()) {
+          if (!rv.is_table()) {
+            add_error(rv, "CF003", "wrong-type", fmt::format("'rules.{}' must be a table", rk.str()));
+            continue;
+          }
+          m_overrides.push_back({std::string(rk.str()), &rv, *rv.as_table()});
+        }
+      } else if (k == "template") {
+        if (!node.is_table())
+          add_error(node, "CF003", "wrong-type", "'template' must be a table");
+        else
+          m_template_overrides.push_back(node.as_table());
+      } else {
+        add_error(node, "CF002", "unknown-key", fmt::format("Unknown key '{}'", k), hint(k, k_top_keys));
+      }
+    }
+    chain.pop_back();
+  }
+
+  template <class F>
+  void load_spelling(const toml::node& node, const fs::path& dir, F& strings) {
+    if (!node.is_table()) {
+      add_error(node, "CF003", "wrong-type", "'spelling' must be a table");
+      return;
+    }
+    for (auto&& [sk, sv] : *node.as_table()) {
+      std::string k(sk.str());
+      if (k == "language") m_config.spelling.languages = strings(sv, "spelling.language");
+      else if (k == "dictionaries") {
+        m_config.spelling.dictionaries.clear();
+        for (const std::string& d : strings(sv, "spelling.dictionaries"))
+          m_config.spelling.dictionaries.push_back((fs::path(d).is_absolute() ? fs::path(d) : dir / d).string());
+      } else if (k == "accept") {
+        for (auto& s : strings(sv, "spelling.accept")) m_config.spelling.accept.push_back(s);
+      } else if (k == "reject") {
+        for (auto& s : strings(sv, "spelling.reject")) m_config.spelling.reject.push_back(s);
+      } else if (k == "words_file") {
+        if (auto s = sv.template value_exact<std::string>())
+          m_config.spelling.words_file = (fs::path(*s).is_absolute() ? fs::path(*s) : dir / *s).string();
+        else
+          add_error(sv, "CF003", "wrong-type", "'spelling.words_file' must be a string");
+      } else {
+        add_error(sv, "CF002", "unknown-key", fmt::format("Unknown key 'spelling.{}'", k),
+                  hint(k, {"language", "dictionaries", "accept", "reject", "words_file"}));
+      }
+    }
+  }
+
+  // Builds every rule: merges overrides, validates parameters, instantiates the kind.
+  void finish() {
+    for (const toml::table* t : m_template_overrides) override_template(*t);
+    std::vector<std::string> keys;
+    for (const PendingRule& r : m_pending) {
+      keys.push_back(r.spec.code);
+      keys.push_back(r.spec.name);
+    }
+    for (const auto& [key, node, table] : m_overrides) {
+      auto it = std::find_if(m_pending.begin(), m_pending.end(), [&](const PendingRule& r) {
+        return r.spec.code == key || r.spec.name == key;
+      });
+      if (it == m_pending.end()) {
+        add_error(*node, "CF004", "unknown-rule", fmt::format("Unknown rule '{}'", key), hint(key, keys));
+        continue;
+      }
+      for (auto&& [k, v] : table) {
+        if (k.str() == "severity") {
+          auto s = v.value_exact<std::string>();
+          auto sev = s ? parse_severity(*s) : std::nullopt;
+          if (!sev)
+            add_error(v, "CF007", "invalid-value", "'severity' must be \"off\", \"info\", \"warning\" or \"error\"",
+                      s ? hint(*s, {"off", "info", "warning", "error"}) : "");
+          else
+            it->spec.severity = *sev;
+          continue;
+        }
+        if (k.str() == "code" || k.str() == "name" || k.str() == "kind" || k.str() == "examples") {
+          add_error(v, "CF002", "unknown-key", fmt::format("'{}' cannot be overridden", k.str()));
+          continue;
+        }
+        it->table.insert_or_assign(k.str(), v);
+      }
+    }
+    const RuleKindRegistry& registry = builtin_kinds();
+    for (PendingRule& r : m_pending) {
+      const RuleKind* kind = registry.find(r.spec.kind);
+      if (!kind) {
+        const toml::node* kn = r.table.get("kind");
+        add_error(kn ? *kn : static_cast<const toml::node&>(r.table), "CF005", "unknown-kind",
+                  fmt::format("Unknown rule kind '{}'", r.spec.kind), hint(r.spec.kind, registry.names()));
+        continue;
+      }
+      TomlParams params(*this, r.table, r.spec);
+      m_current_rule = &r;
+      try {
+        std::shared_ptr<const Rule> rule = kind->make(params);
+        r.spec.rule = rule;
+        r.spec.fixable = rule && rule->fixable();
+      } catch (const std::exception& e) {
+        add_error(r.table, "CF007", "invalid-value", fmt::format("Rule {}: {}", r.spec.code, e.what()));
+      }
+      for (auto&& [k, v] : r.table) {
+        std::string key(k.str());
+        if (std::find(k_rule_keys.begin(), k_rule_keys.end(), key) != k_rule_keys.end()) continue;
+        if (params.used().count(key)) continue;
+        std::vector<std::string> known(params.used().begin(), params.used().end());
+        for (auto& rk : k_rule_keys) known.push_back(rk);
+        add_error(v, "CF002", "unknown-key",
+                  fmt::format("Unknown parameter '{}' for rule {} (kind '{}')", key, r.spec.code, r.spec.kind),
+                  hint(key, known));
+      }
+      m_config.rules.push_back(std::move(r.spec));
+    }
+    std::sort(m_config.rules.begin(), m_config.rules.end(),
+              [](const RuleSpec& a, const RuleSpec& b) { return a.code < b.code; });
+  }
+
+  void param_error(std::string_view name, std::string message) {
+    const toml::node* n = m_current_rule ? m_current_rule->table.get(name) : nullptr;
+    std::string code = "CF007", cname = "invalid-value";
+    if (message.starts_with("invalid pattern")) code = "CF006", cname = "invalid-pattern";
+    if (n)
+      add_error(*n, code, cname, std::move(message));
+    else if (m_current_rule)
+      add_error(m_current_rule->table, code, cname, std::move(message));
+  }
+
+  Config& m_config;
+  std::map<std::string, std::shared_ptr<const SourceFile>> m_sources;
+  std::vector<PendingRule> m_pending;
+  std::vector<OverrideEntry> m_overrides;
+  std::vector<const toml::table*> m_template_overrides;
+  std::vector<std::unique_ptr<toml::table>> m_tables;
+  std::string m_current;
+  PendingRule* m_current_rule = nullptr;
+};
+
+void TomlParams::error(std::string_view name, std::string message) {
+  m_loader.param_error(name, std::move(message));
+}
+const std::vector<std::string>& TomlParams::product_names() const { return m_loader.config().product_names; }
+const Template& TomlParams::tmpl() const { return m_loader.config().tmpl; }
+void TomlParams::wrong_type(std::string_view name, std::string_view expected, const toml::node& n) {
+  m_loader.add_error(n, "CF003", "wrong-type", fmt::format("'{}' must be {}", name, expected));
+}
+
+std::shared_ptr<Config> load(const std::optional<fs::path>& file, const std::optional<fs::path>& rules_dir) {
+  auto config = std::make_shared<Config>();
+  Loader loader(*config);
+  for (const EmbeddedFile& f : embedded_rule_files()) {
+    std::string path = fmt::format("embedded:{}", f.name);
+    if (f.name == "template.toml") {
+      if (auto t = loader.parse(path, std::string(f.contents))) loader.load_template(*t);
+    } else {
+      loader.load_rule_file(path, std::string(f.contents));
+    }
+  }
+  if (rules_dir) {
+    toml::table dummy;
+    loader.load_rule_dir(*rules_dir, dummy);
+  }
+  if (file) {
+    config->path = file->string();
+    std::vector<fs::path> chain;
+    loader.load_user_config(*file, chain);
+  }
+  loader.finish();
+  return config;
+}
+
+}  // namespace
+
+std::optional<fs::path> discover_config(const fs::path& start) {
+  std::error_code ec;
+  fs::path dir = fs::absolute(start, ec);
+  if (!fs::is_directory(dir, ec)) dir = dir.parent_path();
+  while (true) {
+    for (const char* name : {".prfaq.toml", "prfaq.toml"}) {
+      fs::path p = dir / name;
+      if (fs::is_regular_file(p, ec)) return p;
+    }
+    if (!dir.has_parent_path() || dir.parent_path() == dir) break;
+    dir = dir.parent_path();
+  }
+  return std::nullopt;
+}
+
+std::shared_ptr<const Config> load_config(const std::optional<fs::path>& file) { return load(file, std::nullopt); }
+
+std::shared_ptr<const Config> load_config_with_rules(const fs::path& rules_dir) {
+  return load(std::nullopt, rules_dir);
+}
+
+}  // namespace prfaq

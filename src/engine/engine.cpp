@@ -1,0 +1,191 @@
+#include <algorithm>
+#include <prfaq/engine.hpp>
+#include <set>
+
+#include "engine/suppressions.hpp"
+#include "model/text.hpp"
+
+namespace prfaq {
+
+std::string_view to_string(Severity severity) {
+  switch (severity) {
+    case Severity::off: return "off";
+    case Severity::info: return "info";
+    case Severity::warning: return "warning";
+    case Severity::error: return "error";
+  }
+  return "off";
+}
+
+std::optional<Severity> parse_severity(std::string_view text) {
+  if (text == "off") return Severity::off;
+  if (text == "info") return Severity::info;
+  if (text == "warning") return Severity::warning;
+  if (text == "error") return Severity::error;
+  return std::nullopt;
+}
+
+bool RuleFilter::allows(const RuleSpec& rule) const {
+  auto matches = [&](const std::string& key) {
+    if (key == "ALL" || key == "all") return true;
+    if (text::iequals(key, rule.code) || key == rule.name) return true;
+    // A prefix selects a family: "PF5" selects PF501..PF599.
+    return key.size() >= 2 && key.size() < rule.code.size() && text::iequals(rule.code.substr(0, key.size()), key);
+  };
+  if (!select.empty() && std::none_of(select.begin(), select.end(), matches)) return false;
+  return std::none_of(ignore.begin(), ignore.end(), matches);
+}
+
+std::string fill_template(std::string_view tmpl, const std::map<std::string, std::string>& args) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < tmpl.size()) {
+    if (tmpl[i] == '{') {
+      std::size_t close = tmpl.find('}', i + 1);
+      if (close != std::string_view::npos) {
+        std::string key(tmpl.substr(i + 1, close - i - 1));
+        auto it = args.find(key);
+        if (it != args.end()) {
+          out += it->second;
+          i = close + 1;
+          continue;
+        }
+      }
+    }
+    out += tmpl[i++];
+  }
+  return out;
+}
+
+namespace {
+
+class VectorSink final : public FindingSink {
+ public:
+  explicit VectorSink(std::vector<Finding>& out) : m_out(out) {}
+  void report(Finding finding) override { m_out.push_back(std::move(finding)); }
+
+ private:
+  std::vector<Finding>& m_out;
+};
+
+}  // namespace
+
+LintResult lint_document(const Document& doc, const Config& config, const RuleFilter& filter) {
+  LintResult result;
+  std::vector<Diagnostic>& out = result.diagnostics;
+  std::vector<Finding> findings;
+  for (const RuleSpec& spec : config.rules) {
+    if (spec.severity == Severity::off || !spec.rule || !filter.allows(spec)) continue;
+    if (spec.kind == "engine") continue;  // engine rules are reported below
+    // A file that is not a PR/FAQ gets the template kind's single not-a-prfaq finding.
+    if (!doc.is_prfaq && spec.kind != "template") continue;
+    findings.clear();
+    VectorSink sink(findings);
+    spec.rule->check(doc, sink);
+    for (Finding& f : findings) {
+      Diagnostic d;
+      d.code = spec.code;
+      d.name = spec.name;
+      d.severity = spec.severity;
+      for (int k = 0; k < f.demote && d.severity > Severity::info; ++k)
+        d.severity = static_cast<Severity>(static_cast<int>(d.severity) - 1);
+      std::string matched = f.args.count("match") ? f.args["match"] : std::string(doc.slice(f.span));
+      f.args.emplace("match", matched);
+      d.message = fill_template(spec.message, f.args);
+      d.help = fill_template(spec.help, f.args);
+      d.span = f.span;
+      d.labels = std::move(f.labels);
+      d.fix = std::move(f.fix);
+      d.section = doc.role_path(f.span.begin);
+      out.push_back(std::move(d));
+    }
+  }
+  // Engine rules: invalid UTF-8 (reported once), unused suppressions.
+  auto engine_rule = [&](std::string_view name) -> const RuleSpec* {
+    const RuleSpec* r = config.find_rule(name);
+    if (!r || r->severity == Severity::off || !filter.allows(*r)) return nullptr;
+    return r;
+  };
+  if (const RuleSpec* r = engine_rule("invalid-utf8"); r && !doc.invalid_utf8.empty()) {
+    Diagnostic d;
+    d.code = r->code;
+    d.name = r->name;
+    d.severity = r->severity;
+    d.span = doc.invalid_utf8.front();
+    d.message = fill_template(r->message, {{"count", std::to_string(doc.invalid_utf8.size())}});
+    d.help = r->help;
+    out.push_back(std::move(d));
+  }
+  Suppressions sup(doc);
+  std::vector<Diagnostic> kept;
+  kept.reserve(out.size());
+  for (Diagnostic& d : out)
+    if (!sup.suppresses(d)) kept.push_back(std::move(d));
+  if (const RuleSpec* r = engine_rule("unused-suppression")) {
+    for (const Suppressions::Unused& u : sup.unused(config)) {
+      Diagnostic d;
+      d.code = r->code;
+      d.name = r->name;
+      d.severity = r->severity;
+      d.span = u.span;
+      d.message = fill_template(r->message, {{"rules", u.rules}});
+      d.help = r->help;
+      Fix fix;
+      fix.title = "Remove the unused suppression";
+      fix.safe = false;
+      fix.edits.push_back({u.span, ""});
+      d.fix = std::move(fix);
+      kept.push_back(std::move(d));
+    }
+  }
+  std::sort(kept.begin(), kept.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
+    if (a.code != b.code) return a.code < b.code;
+    return a.span.end < b.span.end;
+  });
+  kept.erase(std::unique(kept.begin(), kept.end(),
+                         [](const Diagnostic& a, const Diagnostic& b) {
+                           return a.span == b.span && a.code == b.code && a.message == b.message;
+                         }),
+             kept.end());
+  out = std::move(kept);
+  return result;
+}
+
+LintResult lint_source(const SourceFile& source, const Config& config, const RuleFilter& filter) {
+  ParseOptions opts;
+  opts.tmpl = &config.tmpl;
+  opts.product_names = config.product_names;
+  Document doc = build_document(source, opts);
+  return lint_document(doc, config, filter);
+}
+
+std::size_t apply_fixes(std::string& text, const std::vector<Diagnostic>& diags) {
+  std::vector<const Fix*> fixes;
+  for (const Diagnostic& d : diags)
+    if (d.fix && d.fix->safe && !d.fix->edits.empty()) fixes.push_back(&*d.fix);
+  std::sort(fixes.begin(), fixes.end(), [](const Fix* a, const Fix* b) {
+    return a->edits.front().span.begin < b->edits.front().span.begin;
+  });
+  // Accept fixes whose edits do not overlap any accepted edit.
+  std::vector<Edit> accepted;
+  std::size_t count = 0;
+  for (const Fix* f : fixes) {
+    bool clash = false;
+    for (const Edit& e : f->edits) {
+      if (e.span.end > text.size()) clash = true;
+      for (const Edit& a : accepted)
+        if (e.span.overlaps(a.span) || (e.span.empty() && a.span.empty() && e.span.begin == a.span.begin) ||
+            (e.span.begin == a.span.end && e.span.empty()) || (a.span.empty() && a.span.begin == e.span.begin))
+          clash = true;
+    }
+    if (clash) continue;
+    for (const Edit& e : f->edits) accepted.push_back(e);
+    ++count;
+  }
+  std::sort(accepted.begin(), accepted.end(), [](const Edit& a, const Edit& b) { return a.span.begin > b.span.begin; });
+  for (const Edit& e : accepted) text.replace(e.span.begin, e.span.size(), e.replacement);
+  return count;
+}
+
+}  // namespace prfaq

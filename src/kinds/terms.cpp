@@ -1,0 +1,174 @@
+#include "kinds/terms.hpp"
+
+#include <re2/re2.h>
+
+#include "markdown/markdown.hpp"
+#include "model/text.hpp"
+
+namespace prfaq::kinds {
+
+std::vector<Word> words_of(const Prose& p) {
+  std::vector<Word> out;
+  std::string_view s = p.text;
+  for (std::size_t k = 0; k < p.tokens.size(); ++k) {
+    const Token& t = p.tokens[k];
+    if (t.kind != Token::Kind::word && t.kind != Token::Kind::number) {
+      // Separators that keep words joined: spaces, newlines, hyphens.
+      bool joiner = t.kind == Token::Kind::space || t.kind == Token::Kind::newline ||
+                    (t.kind == Token::Kind::punct && (s.substr(t.begin, t.end - t.begin) == "-" ||
+                                                      s.substr(t.begin, t.end - t.begin) == "\xE2\x80\x90" ||
+                                                      s.substr(t.begin, t.end - t.begin) == "\xE2\x80\x91"));
+      if (!joiner && !out.empty()) out.back().joined_to_next = false;
+      continue;
+    }
+    // Split at hyphens inside the token.
+    std::uint32_t b = t.begin;
+    for (std::uint32_t i = t.begin; i <= t.end; ++i) {
+      if (i == t.end || s[i] == '-') {
+        if (i > b) {
+          Word w;
+          w.text = std::string(s.substr(b, i - b));
+          w.lower = text::to_lower(w.text);
+          // Curly apostrophes count as straight ones.
+          for (std::size_t pos; (pos = w.lower.find("\xE2\x80\x99")) != std::string::npos;) w.lower.replace(pos, 3, "'");
+          w.begin = b;
+          w.end = i;
+          w.joined_to_next = true;
+          out.push_back(std::move(w));
+        }
+        b = i + 1;
+      }
+    }
+  }
+  if (!out.empty()) out.back().joined_to_next = false;
+  return out;
+}
+
+bool TermMatcher::add(std::string_view term, int id) {
+  Prose probe;
+  probe.text = std::string(term);
+  probe.offsets.assign(probe.text.size() + 1, 0);
+  markdown::tokenize(probe);
+  std::vector<Word> ws = words_of(probe);
+  if (ws.empty()) return false;
+  Term t;
+  for (Word& w : ws) t.words.push_back(m_ignore_case ? w.lower : w.text);
+  t.id = id;
+  auto& list = m_first[t.words[0]];
+  list.push_back(std::move(t));
+  // Longest terms first.
+  std::stable_sort(list.begin(), list.end(), [](const Term& a, const Term& b) { return a.words.size() > b.words.size(); });
+  return true;
+}
+
+void TermMatcher::find(const std::vector<Word>& words,
+                       const std::function<void(int, std::uint32_t, std::uint32_t)>& f) const {
+  std::size_t i = 0;
+  while (i < words.size()) {
+    auto it = m_first.find(m_ignore_case ? words[i].lower : words[i].text);
+    std::size_t advance = 1;
+    if (it != m_first.end()) {
+      for (const Term& t : it->second) {
+        if (i + t.words.size() > words.size()) continue;
+        bool ok = true;
+        for (std::size_t k = 1; k < t.words.size() && ok; ++k) {
+          ok = words[i + k - 1].joined_to_next &&
+               (m_ignore_case ? words[i + k].lower : words[i + k].text) == t.words[k];
+        }
+        if (!ok) continue;
+        f(t.id, words[i].begin, words[i + t.words.size() - 1].end);
+        advance = t.words.size();
+        break;
+      }
+    }
+    i += advance;
+  }
+}
+
+PatternSet::PatternSet() = default;
+PatternSet::~PatternSet() = default;
+PatternSet::PatternSet(PatternSet&&) noexcept = default;
+
+bool PatternSet::compile(const std::vector<std::string>& patterns, bool ignore_case, ParamReader& p,
+                         std::string_view param) {
+  std::string all;
+  bool ok = true;
+  RE2::Options opts;
+  opts.set_log_errors(false);
+  opts.set_case_sensitive(!ignore_case);
+  opts.set_max_mem(64 << 20);
+  for (std::size_t pi = 0; pi < patterns.size(); ++pi) {
+    const std::string& pat = patterns[pi];
+    RE2 one(pat, opts);
+    if (!one.ok()) {
+      p.error(param, "invalid pattern '" + pat + "': " + one.error());
+      ok = false;
+      continue;
+    }
+    m_top.push_back(m_groups + 1);
+    m_pattern_index.push_back(static_cast<int>(pi));
+    m_groups += 1 + one.NumberOfCapturingGroups();
+    all += (all.empty() ? "" : "|") + std::string("(") + pat + ")";
+  }
+  m_count = static_cast<int>(patterns.size());
+  if (!ok || all.empty()) return ok;
+  m_re = std::make_unique<RE2>(all, opts);
+  if (!m_re->ok()) {
+    p.error(param, "invalid pattern: " + m_re->error());
+    m_re.reset();
+    return false;
+  }
+  return true;
+}
+
+void PatternSet::find(std::string_view text, const std::function<void(int, std::uint32_t, std::uint32_t)>& f) const {
+  if (!m_re) return;
+  int groups = m_re->NumberOfCapturingGroups();
+  std::vector<re2::StringPiece> sub(static_cast<std::size_t>(groups) + 1);
+  std::size_t pos = 0;
+  re2::StringPiece input(text.data(), text.size());
+  while (pos <= text.size() &&
+         m_re->Match(input, pos, text.size(), RE2::UNANCHORED, sub.data(), static_cast<int>(sub.size()))) {
+    std::size_t b = static_cast<std::size_t>(sub[0].data() - text.data());
+    std::size_t e = b + sub[0].size();
+    // Which top-level alternative matched: the first non-empty top-level group. Top-level groups
+    // are the ones we added; nested groups of a pattern follow its own group.
+    int which = 0;
+    for (std::size_t idx = 0; idx < m_top.size(); ++idx) {
+      if (m_top[idx] <= groups && sub[static_cast<std::size_t>(m_top[idx])].data() != nullptr) {
+        which = m_pattern_index[idx];
+        break;
+      }
+    }
+    if (e > b) f(which, static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e));
+    pos = e > b ? e : b + 1;
+  }
+}
+
+bool wording_applies(const Document& doc, const Prose& prose, const Scope& scope) {
+  if (!scope.contains(doc, prose)) return false;
+  return true;
+}
+
+bool offset_applies(const Document& doc, std::uint32_t offset, const Scope& scope) {
+  if (!scope.contains(doc, offset)) return false;
+  if (!scope.explicit_scope && (doc.in_quote(offset) || doc.in_mention(offset))) return false;
+  return true;
+}
+
+std::string match_case(std::string_view replacement, std::string_view like) {
+  std::string r(replacement);
+  if (r.empty() || like.empty()) return r;
+  bool upper_first = std::isupper(static_cast<unsigned char>(like[0]));
+  bool all_upper = like.size() > 1;
+  for (char c : like)
+    if (std::isalpha(static_cast<unsigned char>(c)) && !std::isupper(static_cast<unsigned char>(c))) all_upper = false;
+  if (all_upper) {
+    for (char& c : r) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  } else if (upper_first) {
+    r[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(r[0])));
+  }
+  return r;
+}
+
+}  // namespace prfaq::kinds

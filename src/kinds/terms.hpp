@@ -1,0 +1,75 @@
+#pragma once
+// Term lists compiled once per configuration into one matcher (a hash of first words), and
+// pattern lists compiled into one RE2. Both run over the shared tokens of a prose block.
+#include <functional>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <prfaq/document.hpp>
+#include <prfaq/rule.hpp>
+
+namespace re2 {
+class RE2;
+}
+
+namespace prfaq::kinds {
+
+/// A word of a prose block, split at hyphens, lower-cased.
+struct Word {
+  std::string lower;
+  std::string text;
+  std::uint32_t begin = 0, end = 0;  // in prose.text
+  bool joined_to_next = false;       // only space, newline or a hyphen before the next word
+};
+
+/// Splits a prose block into words (one pass, cached per block by the caller if needed).
+std::vector<Word> words_of(const Prose& prose);
+
+class TermMatcher {
+ public:
+  explicit TermMatcher(bool ignore_case = true) : m_ignore_case(ignore_case) {}
+  /// Adds a literal term (one or more words); returns false when it has no words.
+  bool add(std::string_view term, int id);
+  /// Calls f(id, text_begin, text_end) for each whole-word match, longest first at a position.
+  void find(const std::vector<Word>& words, const std::function<void(int, std::uint32_t, std::uint32_t)>& f) const;
+  bool empty() const { return m_first.empty(); }
+
+ private:
+  struct Term {
+    std::vector<std::string> words;
+    int id;
+  };
+  bool m_ignore_case;
+  std::unordered_map<std::string, std::vector<Term>> m_first;
+};
+
+/// Many RE2 patterns as one alternation; reports which pattern matched where.
+class PatternSet {
+ public:
+  PatternSet();
+  ~PatternSet();
+  PatternSet(PatternSet&&) noexcept;
+  /// Compiles the patterns; reports bad ones through p.error(param, ...).
+  bool compile(const std::vector<std::string>& patterns, bool ignore_case, ParamReader& p, std::string_view param);
+  bool empty() const { return !m_re; }
+  /// Calls f(pattern_index, begin, end) for each non-overlapping match in text.
+  void find(std::string_view text, const std::function<void(int, std::uint32_t, std::uint32_t)>& f) const;
+
+ private:
+  std::unique_ptr<re2::RE2> m_re;
+  int m_count = 0;
+  int m_groups = 0;
+  std::vector<int> m_top;            // top-level group number of each compiled pattern
+  std::vector<int> m_pattern_index;  // its index in the input list
+};
+
+/// The common filter of wording rules: in scope, not in a quote (unless the scope is explicit).
+bool wording_applies(const Document& doc, const Prose& prose, const Scope& scope);
+bool offset_applies(const Document& doc, std::uint32_t offset, const Scope& scope);
+
+/// "Use" -> "Use" / "use" following the case of `like`.
+std::string match_case(std::string_view replacement, std::string_view like);
+
+}  // namespace prfaq::kinds

@@ -1,0 +1,425 @@
+// The only code (with cmark_handles.hpp) that sees cmark-gfm. Bytes -> RawBlocks + Prose.
+#include <cstring>
+#include <mutex>
+#include <string>
+
+#include "cmark_handles.hpp"
+#include "markdown.hpp"
+
+namespace prfaq::markdown {
+namespace {
+
+constexpr std::string_view k_object = "\xEF\xBF\xBC";  // U+FFFC stands for code and URLs
+
+void register_extensions() {
+  static std::once_flag once;
+  std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
+}
+
+/// A copy of the text that cmark may read without shifting any offset: front matter, the
+/// BOM, NUL bytes and invalid UTF-8 bytes are replaced by bytes of the same length.
+std::string prepare(std::string_view text, Span& front_matter) {
+  std::string cm(text);
+  std::size_t start = 0;
+  if (cm.compare(0, 3, "\xEF\xBB\xBF") == 0) {
+    cm.replace(0, 3, "   ");
+    start = 3;
+  }
+  // Front matter: "---" (YAML) or "+++" (TOML) on the first line, closed by the same
+  // (or "..." for YAML) on a line of its own.
+  auto line_end = [&](std::size_t i) {
+    while (i < cm.size() && cm[i] != '\n' && cm[i] != '\r') ++i;
+    return i;
+  };
+  auto next_line = [&](std::size_t i) {
+    if (i < cm.size() && cm[i] == '\r') ++i;
+    if (i < cm.size() && cm[i] == '\n') ++i;
+    return i;
+  };
+  for (std::string_view fence : {"---", "+++"}) {
+    std::size_t e = line_end(start);
+    std::string_view first = std::string_view(cm).substr(start, e - start);
+    while (!first.empty() && (first.back() == ' ' || first.back() == '\t')) first.remove_suffix(1);
+    if (first != fence) continue;
+    std::size_t i = next_line(e);
+    while (i < cm.size()) {
+      std::size_t le = line_end(i);
+      std::string_view line = std::string_view(cm).substr(i, le - i);
+      while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+      if (line == fence || (fence == "---" && line == "...")) {
+        std::size_t end = next_line(le);
+        front_matter = {static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end)};
+        for (std::size_t k = start; k < end; ++k)
+          if (cm[k] != '\n' && cm[k] != '\r') cm[k] = ' ';
+        break;
+      }
+      i = next_line(le);
+    }
+    break;
+  }
+  for (Span bad : find_invalid_utf8(cm))
+    for (std::uint32_t k = bad.begin; k < bad.end; ++k) cm[k] = '?';
+  for (char& c : cm)
+    if (c == '\0') c = ' ';
+  return cm;
+}
+
+class Walker {
+ public:
+  Walker(const SourceFile& source, std::string_view cm, Parsed& out)
+      : m_lines(source.lines), m_cm(cm), m_out(out) {}
+
+  Span span_of(cmark_node* node) const {
+    int sl = cmark_node_get_start_line(node);
+    int sc = cmark_node_get_start_column(node);
+    int el = cmark_node_get_end_line(node);
+    int ec = cmark_node_get_end_column(node);
+    if (sl <= 0) return {};
+    std::uint32_t b = m_lines.offset_of(static_cast<std::uint32_t>(sl), static_cast<std::uint32_t>(std::max(sc, 1)));
+    std::uint32_t e;
+    if (el <= 0) {
+      e = b;
+    } else if (ec <= 0) {
+      e = m_lines.line_start(static_cast<std::uint32_t>(el));
+    } else {
+      e = m_lines.offset_of(static_cast<std::uint32_t>(el), static_cast<std::uint32_t>(ec)) + 1;
+      std::uint32_t line_end = m_lines.line_start(static_cast<std::uint32_t>(el)) +
+                               static_cast<std::uint32_t>(m_lines.line_text(static_cast<std::uint32_t>(el)).size());
+      e = std::min(e, line_end);
+    }
+    if (e < b) e = b;
+    return {b, e};
+  }
+
+  void run(cmark_node* root) {
+    IterPtr iter(cmark_iter_new(root));
+    cmark_event_type ev;
+    std::vector<bool> ordered;
+    std::vector<int> items;
+    std::vector<bool> item_first;
+    int quote_depth = 0;
+    while ((ev = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE) {
+      cmark_node* node = cmark_iter_get_node(iter.get());
+      cmark_node_type type = cmark_node_get_type(node);
+      const char* type_name = cmark_node_get_type_string(node);
+      bool enter = ev == CMARK_EVENT_ENTER;
+      switch (type) {
+        case CMARK_NODE_BLOCK_QUOTE:
+          quote_depth += enter ? 1 : -1;
+          if (enter && quote_depth == 1) m_blockquote = m_out.blockquotes++;
+          break;
+        case CMARK_NODE_LIST:
+          if (enter)
+            ordered.push_back(cmark_node_get_list_type(node) == CMARK_ORDERED_LIST);
+          else if (!ordered.empty())
+            ordered.pop_back();
+          break;
+        case CMARK_NODE_ITEM:
+          if (enter) {
+            items.push_back(m_out.list_items++);
+            item_first.push_back(true);
+          } else if (!items.empty()) {
+            items.pop_back();
+            item_first.pop_back();
+          }
+          break;
+        case CMARK_NODE_CODE_BLOCK:
+          if (enter) m_out.code_blocks.push_back(span_of(node));
+          break;
+        case CMARK_NODE_HTML_BLOCK:
+          if (enter) {
+            RawBlock b;
+            b.kind = BlockKind::html;
+            b.span = span_of(node);
+            b.in_blockquote = quote_depth > 0;
+            b.blockquote = quote_depth > 0 ? m_blockquote : -1;
+            m_out.blocks.push_back(b);
+            collect_comments(b.span);
+          }
+          break;
+        case CMARK_NODE_HEADING:
+        case CMARK_NODE_PARAGRAPH:
+          if (enter) {
+            RawBlock b;
+            b.kind = type == CMARK_NODE_HEADING ? BlockKind::heading : BlockKind::paragraph;
+            b.span = span_of(node);
+            b.in_blockquote = quote_depth > 0;
+            b.blockquote = quote_depth > 0 ? m_blockquote : -1;
+            if (!items.empty()) {
+              b.list_item = items.back();
+              b.list_item_first = item_first.back();
+              item_first.back() = false;
+              b.ordered_list = !ordered.empty() && ordered.back();
+            }
+            if (type == CMARK_NODE_HEADING) {
+              b.heading_level = cmark_node_get_heading_level(node);
+              std::string_view line = m_lines.line_text(m_lines.line_of(b.span.begin) + 1);
+              std::size_t k = line.find_first_not_of(" >");
+              b.setext = k == std::string_view::npos || line[k] != '#';
+            }
+            b.prose = static_cast<int>(m_out.prose.size());
+            Prose p = flatten(node, b.span, b);
+            p.kind = b.kind == BlockKind::heading ? BlockKind::heading
+                     : b.list_item >= 0           ? BlockKind::list_item
+                     : quote_depth > 0            ? BlockKind::blockquote
+                                                  : BlockKind::paragraph;
+            p.in_blockquote = b.in_blockquote;
+            p.in_list = b.list_item >= 0;
+            p.list_item = b.list_item;
+            tokenize(p);
+            m_out.prose.push_back(std::move(p));
+            m_out.blocks.push_back(b);
+            cmark_iter_reset(iter.get(), node, CMARK_EVENT_EXIT);
+          }
+          break;
+        default:
+          if (enter && type_name && std::strcmp(type_name, "table_cell") == 0) {
+            RawBlock b;
+            b.kind = BlockKind::table_cell;
+            b.span = span_of(node);
+            b.in_blockquote = quote_depth > 0;
+            b.blockquote = quote_depth > 0 ? m_blockquote : -1;
+            b.prose = static_cast<int>(m_out.prose.size());
+            if (b.span.begin < m_cell_cursor && m_cell_cursor < b.span.end) b.span.begin = m_cell_cursor;
+            Prose p = flatten(node, b.span, b);
+            m_cell_cursor = p.offsets.empty() ? b.span.end : p.offsets.back();
+            p.kind = BlockKind::table_cell;
+            p.in_blockquote = b.in_blockquote;
+            tokenize(p);
+            m_out.prose.push_back(std::move(p));
+            m_out.blocks.push_back(b);
+            cmark_iter_reset(iter.get(), node, CMARK_EVENT_EXIT);
+          } else if (enter && type_name && std::strcmp(type_name, "table_row") == 0) {
+            m_cell_cursor = span_of(node).begin;
+          }
+          break;
+      }
+    }
+  }
+
+ private:
+  void collect_comments(Span span) {
+    std::string_view text = m_cm.substr(span.begin, span.size());
+    std::size_t pos = 0;
+    while ((pos = text.find("<!--", pos)) != std::string_view::npos) {
+      std::size_t end = text.find("-->", pos + 4);
+      if (end == std::string_view::npos) break;
+      std::string_view inner = text.substr(pos + 4, end - pos - 4);
+      while (!inner.empty() && std::isspace(static_cast<unsigned char>(inner.front()))) inner.remove_prefix(1);
+      while (!inner.empty() && std::isspace(static_cast<unsigned char>(inner.back()))) inner.remove_suffix(1);
+      m_out.comments.push_back({{static_cast<std::uint32_t>(span.begin + pos),
+                                 static_cast<std::uint32_t>(span.begin + end + 3)},
+                                std::string(inner)});
+      pos = end + 3;
+    }
+  }
+
+  // Maps literal bytes to the source from the cursor on.
+  void map_text(Prose& p, std::string_view lit, std::uint32_t& cursor, std::uint32_t limit) {
+    std::size_t pos = m_cm.find(lit, cursor);
+    if (pos != std::string_view::npos && pos + lit.size() <= limit && pos - cursor <= 16) {
+      for (std::size_t i = 0; i < lit.size(); ++i) p.offsets.push_back(static_cast<std::uint32_t>(pos + i));
+      p.text.append(lit);
+      cursor = static_cast<std::uint32_t>(pos + lit.size());
+      return;
+    }
+    // Escapes and entities: match byte by byte, looking a few bytes ahead.
+    for (char c : lit) {
+      std::uint32_t found = cursor;
+      bool hit = false;
+      for (std::uint32_t k = cursor; k < limit && k < cursor + 12; ++k) {
+        if (m_cm[k] == c) {
+          found = k;
+          hit = true;
+          break;
+        }
+      }
+      p.offsets.push_back(std::min(found, limit));
+      p.text += c;
+      if (hit) cursor = found + 1;
+    }
+  }
+
+  void skip_to_newline(Prose& p, std::uint32_t& cursor, std::uint32_t limit) {
+    std::uint32_t k = cursor;
+    while (k < limit && m_cm[k] != '\n' && m_cm[k] != '\r') ++k;
+    p.offsets.push_back(k);
+    p.text += '\n';
+    if (k < limit && m_cm[k] == '\r') ++k;
+    if (k < limit && m_cm[k] == '\n') ++k;
+    cursor = k;
+  }
+
+  void push_object(Prose& p, std::uint32_t at) {
+    for (int i = 0; i < 3; ++i) p.offsets.push_back(at);
+    p.text.append(k_object);
+  }
+
+  // After a link's text: skip "](dest)", "][ref]" or "]".
+  void skip_link_tail(std::uint32_t& cursor, std::uint32_t limit) {
+    std::uint32_t k = cursor;
+    while (k < limit && m_cm[k] != ']') {
+      if (k - cursor > 4) return;
+      ++k;
+    }
+    if (k >= limit) return;
+    ++k;
+    if (k < limit && m_cm[k] == '(') {
+      int depth = 0;
+      while (k < limit) {
+        if (m_cm[k] == '\\') {
+          k += 2;
+          continue;
+        }
+        if (m_cm[k] == '(') ++depth;
+        if (m_cm[k] == ')' && --depth == 0) {
+          ++k;
+          break;
+        }
+        ++k;
+      }
+    } else if (k < limit && m_cm[k] == '[') {
+      while (k < limit && m_cm[k] != ']') ++k;
+      if (k < limit) ++k;
+    }
+    cursor = std::min(k, limit);
+  }
+
+  Prose flatten(cmark_node* block, Span span, RawBlock& raw) {
+    Prose p;
+    p.span = span;
+    std::uint32_t cursor = span.begin;
+    std::uint32_t limit = span.end;
+    // Headings: skip the opening #'s.
+    IterPtr iter(cmark_iter_new(block));
+    cmark_event_type ev;
+    cmark_node* first_inline = cmark_node_first_child(block);
+    bool emphasis_first = false;
+    if (first_inline) {
+      cmark_node_type t = cmark_node_get_type(first_inline);
+      emphasis_first = t == CMARK_NODE_STRONG || t == CMARK_NODE_EMPH;
+    }
+    while ((ev = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE) {
+      cmark_node* node = cmark_iter_get_node(iter.get());
+      if (node == block) continue;
+      cmark_node_type type = cmark_node_get_type(node);
+      bool enter = ev == CMARK_EVENT_ENTER;
+      const char* lit = cmark_node_get_literal(node);
+      switch (type) {
+        case CMARK_NODE_TEXT:
+          if (lit) map_text(p, lit, cursor, limit);
+          break;
+        case CMARK_NODE_SOFTBREAK:
+        case CMARK_NODE_LINEBREAK:
+          skip_to_newline(p, cursor, limit);
+          break;
+        case CMARK_NODE_CODE: {
+          std::string_view code = lit ? lit : "";
+          std::size_t pos = code.empty() ? std::string_view::npos : m_cm.find(code, cursor);
+          std::uint32_t at = cursor;
+          if (pos != std::string_view::npos && pos < limit) {
+            at = static_cast<std::uint32_t>(pos);
+            while (at > cursor && m_cm[at - 1] == '`') --at;
+            cursor = static_cast<std::uint32_t>(pos + code.size());
+          }
+          while (cursor < limit && (m_cm[cursor] == '`' || m_cm[cursor] == ' ')) {
+            if (m_cm[cursor] == ' ' && (cursor + 1 >= limit || m_cm[cursor + 1] != '`')) break;
+            ++cursor;
+          }
+          push_object(p, at);
+          break;
+        }
+        case CMARK_NODE_HTML_INLINE: {
+          std::string_view html = lit ? lit : "";
+          std::size_t pos = m_cm.find(html, cursor);
+          if (!html.empty() && pos != std::string_view::npos && pos < limit) {
+            if (html.starts_with("<!--")) collect_comments({static_cast<std::uint32_t>(pos), static_cast<std::uint32_t>(pos + html.size())});
+            cursor = static_cast<std::uint32_t>(pos + html.size());
+          }
+          break;
+        }
+        case CMARK_NODE_IMAGE:
+          if (enter) {
+            cmark_iter_reset(iter.get(), node, CMARK_EVENT_EXIT);
+            std::size_t pos = m_cm.find("](", cursor);
+            if (pos != std::string_view::npos && pos < limit) {
+              cursor = static_cast<std::uint32_t>(pos);
+              skip_link_tail(cursor, limit);
+            }
+          }
+          break;
+        case CMARK_NODE_LINK: {
+          if (!enter) {
+            skip_link_tail(cursor, limit);
+            break;
+          }
+          std::string_view url = cmark_node_get_url(node) ? cmark_node_get_url(node) : "";
+          cmark_node* child = cmark_node_first_child(node);
+          const char* child_lit = child ? cmark_node_get_literal(child) : nullptr;
+          bool autolink = child && !cmark_node_next(child) &&
+                          cmark_node_get_type(child) == CMARK_NODE_TEXT && child_lit &&
+                          (url == child_lit || url.ends_with(child_lit));
+          if (autolink) {
+            std::string_view text = child_lit;
+            std::size_t pos = m_cm.find(text, cursor);
+            std::uint32_t at = cursor;
+            if (pos != std::string_view::npos && pos < limit) {
+              at = static_cast<std::uint32_t>(pos);
+              if (at > cursor && m_cm[at - 1] == '<') --at;
+              cursor = static_cast<std::uint32_t>(pos + text.size());
+              if (cursor < limit && m_cm[cursor] == '>') ++cursor;
+            }
+            push_object(p, at);
+            cmark_iter_reset(iter.get(), node, CMARK_EVENT_EXIT);
+            // The exit event of the autolink must not skip a link tail.
+            cmark_iter_next(iter.get());
+            if (node == first_inline) raw.emphasis_end = 0;
+          }
+          break;
+        }
+        default:
+          break;
+      }
+      if (node == first_inline && !enter && emphasis_first) {
+        raw.starts_with_emphasis = true;
+        raw.emphasis_end = static_cast<std::uint32_t>(p.text.size());
+      }
+      if (node == first_inline && enter && emphasis_first && type == CMARK_NODE_TEXT) {
+        // leaf first inline: nothing
+      }
+    }
+    p.offsets.push_back(std::min(cursor, limit));
+    if (raw.starts_with_emphasis) {
+      std::string_view rest = std::string_view(p.text).substr(raw.emphasis_end);
+      raw.all_emphasis = rest.find_first_not_of(" \t:.") == std::string_view::npos;
+    }
+    return p;
+  }
+
+  const LineIndex& m_lines;
+  std::string_view m_cm;
+  Parsed& m_out;
+  std::uint32_t m_cell_cursor = 0;
+  int m_blockquote = -1;
+};
+
+}  // namespace
+
+Parsed parse(const SourceFile& source) {
+  register_extensions();
+  Parsed out;
+  std::string cm = prepare(source.text, out.front_matter);
+  ParserPtr parser(cmark_parser_new(CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES));
+  for (const char* name : {"table", "strikethrough", "autolink", "tasklist"}) {
+    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
+      cmark_parser_attach_syntax_extension(parser.get(), ext);
+  }
+  cmark_parser_feed(parser.get(), cm.data(), cm.size());
+  NodePtr root(cmark_parser_finish(parser.get()));
+  if (!root) return out;
+  Walker walker(source, cm, out);
+  walker.run(root.get());
+  return out;
+}
+
+}  // namespace prfaq::markdown

@@ -1,0 +1,124 @@
+// One tokenisation per prose block, shared by every rule.
+#include <array>
+#include <string_view>
+
+#include "markdown.hpp"
+#include "model/text.hpp"
+
+namespace prfaq::markdown {
+
+void tokenize(Prose& p) {
+  p.tokens.clear();
+  p.sentences.clear();
+  std::string_view s = p.text;
+  std::size_t i = 0;
+  auto push = [&](Token::Kind kind, std::size_t b, std::size_t e) {
+    p.tokens.push_back({kind, static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e)});
+  };
+  while (i < s.size()) {
+    std::size_t start = i;
+    std::size_t next = i;
+    char32_t cp = decode_utf8(s, next);
+    if (cp == 0xFFFC) {
+      push(Token::Kind::code, start, next);
+      i = next;
+    } else if (cp == '\n') {
+      push(Token::Kind::newline, start, next);
+      i = next;
+    } else if (text::is_space(cp)) {
+      while (next < s.size()) {
+        std::size_t k = next;
+        char32_t c2 = decode_utf8(s, k);
+        if (!text::is_space(c2) || c2 == '\n') break;
+        next = k;
+      }
+      push(Token::Kind::space, start, next);
+      i = next;
+    } else if (text::is_cjk(cp)) {
+      push(Token::Kind::word, start, next);
+      i = next;
+    } else if (text::is_word_char(cp)) {
+      // A word: letters and digits, joined by apostrophes, hyphens, periods inside numbers,
+      // and '&' or '/' between letters are not joined (they are punctuation).
+      bool digits_only = cp < 0x80 && std::isdigit(static_cast<int>(cp));
+      std::size_t end = next;
+      while (end < s.size()) {
+        std::size_t k = end;
+        char32_t c2 = decode_utf8(s, k);
+        if (text::is_word_char(c2) && !text::is_cjk(c2)) {
+          if (!(c2 < 0x80 && std::isdigit(static_cast<int>(c2)))) digits_only = false;
+          end = k;
+          continue;
+        }
+        bool joiner = c2 == '\'' || c2 == 0x2019 || c2 == '-' || c2 == 0x2011 ||
+                      ((c2 == '.' || c2 == ',') && digits_only);
+        if (joiner && k < s.size()) {
+          std::size_t k2 = k;
+          char32_t c3 = decode_utf8(s, k2);
+          if (text::is_word_char(c3) && !text::is_cjk(c3)) {
+            end = k2;
+            continue;
+          }
+        }
+        break;
+      }
+      push(digits_only ? Token::Kind::number : Token::Kind::word, start, end);
+      i = end;
+    } else {
+      push(Token::Kind::punct, start, next);
+      i = next;
+    }
+  }
+  // Numbers with a unit or percent stay numbers: "40%" is number + punct.
+  for (Token& t : p.tokens) {
+    if (t.kind == Token::Kind::word && !s.empty() && std::isdigit(static_cast<unsigned char>(s[t.begin])))
+      t.kind = Token::Kind::number;
+  }
+  // Sentences end after . ! ? (and their CJK forms) followed by space or the end, except
+  // after common abbreviations and single initials.
+  static constexpr std::array<std::string_view, 22> k_abbrev = {
+      "mr", "mrs", "ms", "dr", "prof", "inc", "ltd", "co", "corp", "vs", "etc", "e.g", "i.e",
+      "st", "jr", "sr", "no", "fig", "approx", "dept", "est", "u.s"};
+  std::uint32_t first = 0;
+  const auto n = static_cast<std::uint32_t>(p.tokens.size());
+  for (std::uint32_t k = 0; k < n; ++k) {
+    const Token& t = p.tokens[k];
+    if (t.kind != Token::Kind::punct) continue;
+    std::string_view tt = p.token_text(t);
+    bool terminal = tt == "." || tt == "!" || tt == "?" || tt == "\xE3\x80\x82" ||
+                    tt == "\xEF\xBC\x81" || tt == "\xEF\xBC\x9F";
+    if (!terminal) continue;
+    bool cjk_stop = tt.size() > 1;
+    // Closing quotes and brackets belong to the sentence.
+    std::uint32_t last = k + 1;
+    while (last < n && p.tokens[last].kind == Token::Kind::punct) {
+      std::string_view q = p.token_text(p.tokens[last]);
+      if (q == "\"" || q == "'" || q == ")" || q == "\xE2\x80\x9D" || q == "\xE2\x80\x99" ||
+          q == "\xE2\x80\x9C" || q == "\xE3\x80\x8D" || q == "!" || q == "?" || q == ".")
+        ++last;
+      else
+        break;
+    }
+    if (!cjk_stop && last < n && p.tokens[last].kind != Token::Kind::space &&
+        p.tokens[last].kind != Token::Kind::newline)
+      continue;
+    if (tt == "." && k > 0 && p.tokens[k - 1].kind == Token::Kind::word) {
+      std::string lower = text::to_lower(p.token_text(p.tokens[k - 1]));
+      bool abbrev = false;
+      for (auto a : k_abbrev) abbrev |= lower == a;
+      std::string_view w = p.token_text(p.tokens[k - 1]);
+      if (w.size() == 1 && std::isupper(static_cast<unsigned char>(w[0]))) abbrev = true;
+      if (abbrev) continue;
+    }
+    p.sentences.push_back({first, last});
+    first = last;
+  }
+  if (first < n) {
+    bool has_word = false;
+    for (std::uint32_t k = first; k < n; ++k)
+      has_word |= p.tokens[k].kind == Token::Kind::word || p.tokens[k].kind == Token::Kind::number;
+    if (has_word) p.sentences.push_back({first, n});
+  }
+}
+
+}  // namespace prfaq::markdown

@@ -1,0 +1,22 @@
+#pragma once
+// Fixed patterns of the document model (datelines, attributions), compiled once per process.
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace prfaq::patterns {
+
+/// Byte offset of a dateline date inside the first part of a paragraph, if any.
+std::optional<std::size_t> dateline_date(std::string_view paragraph);
+/// The announcing organisation of a summary paragraph ("Acme", "the prfaq project").
+std::string announcer(std::string_view summary);
+/// A speaker from the text around a quotation; pieces are replaced by '\x01'.
+std::optional<std::string> speaker_from(std::string_view rest);
+/// "a customer", "[NAME, TITLE]", "<name>", "Name Surname".
+bool placeholder_speaker(std::string_view speaker);
+/// Text starts like a call to action ("to get started", "available today", "visit").
+bool call_to_action(std::string_view paragraph);
+/// Placeholder-only answers: "TBD", "TODO: ask finance", "??", "N/A".
+bool placeholder_answer(std::string_view answer);
+
+}  // namespace prfaq::patterns

@@ -1,0 +1,133 @@
+#include <algorithm>
+#include <prfaq/document.hpp>
+#include <prfaq/template.hpp>
+
+#include "model/text.hpp"
+
+namespace prfaq {
+
+std::string_view to_string(Requirement r) {
+  switch (r) {
+    case Requirement::required: return "required";
+    case Requirement::recommended: return "recommended";
+    case Requirement::optional: return "optional";
+  }
+  return "optional";
+}
+
+const RoleDef* Template::role(std::string_view name) const {
+  for (const RoleDef& r : roles)
+    if (r.name == name) return &r;
+  return nullptr;
+}
+
+const PartDef* Template::part(std::string_view name) const {
+  for (const PartDef& p : parts)
+    if (p.name == name) return &p;
+  return nullptr;
+}
+
+int Template::order_of(std::string_view name) const {
+  for (std::size_t i = 0; i < roles.size(); ++i)
+    if (roles[i].name == name) return static_cast<int>(i);
+  return -1;
+}
+
+std::string normalize_label(std::string_view label) {
+  // Lower case; drop markup, numbering ("1.", "A)", "§2"), emoji and punctuation other than
+  // '&' and '/' inside words; collapse spaces.
+  std::string lower = text::to_lower(label);
+  std::string out;
+  std::size_t i = 0;
+  bool space = false;
+  while (i < lower.size()) {
+    std::size_t start = i;
+    char32_t c = decode_utf8(lower, i);
+    bool keep = text::is_word_char(c) || c == '&' || c == '/';
+    if (keep) {
+      if (space && !out.empty()) out += ' ';
+      space = false;
+      out.append(lower, start, i - start);
+    } else {
+      space = true;
+    }
+  }
+  // Leading numbering: "1 problem", "2 3 solution", "a problem" (only single letters a-e + dot
+  // were removed as punctuation already).
+  while (!out.empty() && std::isdigit(static_cast<unsigned char>(out[0]))) {
+    std::size_t k = out.find(' ');
+    bool all_digits = true;
+    for (std::size_t j = 0; j < (k == std::string::npos ? out.size() : k); ++j)
+      all_digits &= std::isdigit(static_cast<unsigned char>(out[j])) != 0;
+    if (!all_digits || k == std::string::npos) break;
+    out.erase(0, k + 1);
+  }
+  for (std::string_view prefix : {"section ", "part "}) {
+    if (out.starts_with(prefix) && out.size() > prefix.size() + 2 &&
+        std::isdigit(static_cast<unsigned char>(out[prefix.size()]))) {
+      std::size_t k = out.find(' ', prefix.size());
+      if (k != std::string::npos) out.erase(0, k + 1);
+    }
+  }
+  return out;
+}
+
+namespace {
+
+// Strips "the", "our", "a" and trailing words such as "section" for looser matching.
+std::string loosen(std::string s) {
+  for (std::string_view p : {"the ", "our ", "a ", "an ", "your "})
+    if (s.starts_with(p)) s.erase(0, p.size());
+  for (std::string_view suffix : {" section", " paragraph", " statement"})
+    if (s.ends_with(suffix) && s.size() > suffix.size()) s.erase(s.size() - suffix.size());
+  return s;
+}
+
+bool contains_words(std::string_view hay, std::string_view needle) {
+  std::size_t pos = hay.find(needle);
+  while (pos != std::string_view::npos) {
+    bool left = pos == 0 || hay[pos - 1] == ' ';
+    bool right = pos + needle.size() == hay.size() || hay[pos + needle.size()] == ' ';
+    if (left && right) return true;
+    pos = hay.find(needle, pos + 1);
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<Template::Match> Template::match(std::string_view label) const {
+  std::string norm = normalize_label(label);
+  if (norm.empty()) return std::nullopt;
+  std::string loose = loosen(norm);
+  std::optional<Match> best;
+  auto consider = [&](Match::Kind kind, const std::string& name, const std::string& alias) {
+    int score = 0;
+    std::string loose_alias = loosen(alias);
+    if (norm == alias || loose == loose_alias) {
+      score = 100;
+    } else if (text::words(loose).size() <= 6 && alias.size() >= 3 &&
+               contains_words(loose, loose_alias) && loose.size() <= loose_alias.size() + 24) {
+      // "Problem we are solving" contains "problem"; longer aliases win.
+      score = 60 + static_cast<int>(std::min<std::size_t>(loose_alias.size(), 30));
+    } else if (loose_alias.size() >= 6 && loose.size() >= 5) {
+      std::size_t d = text::edit_distance(loose, loose_alias);
+      std::size_t len = std::max(loose.size(), loose_alias.size());
+      if (d * 100 <= len * 20) score = 50 - static_cast<int>(d);
+      // "Quotfrom You" vs "quote from you": compare without spaces too.
+      std::string a = loose, b = loose_alias;
+      std::erase(a, ' ');
+      std::erase(b, ' ');
+      std::size_t d2 = text::edit_distance(a, b);
+      if (d2 * 100 <= std::max(a.size(), b.size()) * 15) score = std::max(score, 55 - static_cast<int>(d2));
+    }
+    if (score > 0 && (!best || score > best->score)) best = Match{kind, name, score};
+  };
+  for (const PartDef& p : parts)
+    for (const std::string& a : p.aliases) consider(Match::Kind::part, p.name, a);
+  for (const RoleDef& r : roles)
+    for (const std::string& a : r.aliases) consider(Match::Kind::role, r.name, a);
+  return best;
+}
+
+}  // namespace prfaq
