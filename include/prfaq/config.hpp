@@ -24,17 +24,17 @@ struct RuleSpec {
   std::string code;
   std::string name;
   std::string kind;
-  Severity severity = Severity::warning;   ///< after overrides
+  Severity severity = Severity::warning;  ///< after overrides
   Severity default_severity = Severity::warning;
   std::string message;
   std::string help;
   std::string summary;
   std::string why;
-  std::string origin;                      ///< "embedded:PF101-missing-section.toml" or a path
+  std::string origin;  ///< "embedded:PF101-missing-section.toml" or a path
   std::vector<RuleExample> examples;
-  std::vector<ParamDoc> params;            ///< what the kind read, with defaults
+  std::vector<ParamDoc> params;                     ///< what the kind read, with defaults
   std::map<std::string, std::string> param_values;  ///< effective values, as TOML
-  std::shared_ptr<const Rule> rule;        ///< built once per configuration
+  std::shared_ptr<const Rule> rule;                 ///< built once per configuration
   bool fixable = false;
 };
 
@@ -54,15 +54,15 @@ struct SpellingConfig {
 
 /// The effective configuration for a set of files.
 struct Config {
-  std::string path;                         ///< the .prfaq.toml in force, "" when embedded only
+  std::string path;  ///< the .prfaq.toml in force, "" when embedded only
   std::vector<std::string> include;
   std::vector<std::string> exclude;
   std::optional<Severity> fail_on;
   std::vector<std::string> product_names;
   SpellingConfig spelling;
   Template tmpl;
-  std::vector<RuleSpec> rules;              ///< sorted by code
-  std::vector<ConfigError> errors;          ///< non-empty means unusable: exit 2
+  std::vector<RuleSpec> rules;      ///< sorted by code
+  std::vector<ConfigError> errors;  ///< non-empty means unusable: exit 2
 
   const RuleSpec* find_rule(std::string_view code_or_name) const;
   bool ok() const { return errors.empty(); }

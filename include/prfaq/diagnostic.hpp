@@ -36,15 +36,15 @@ struct Label {
 };
 
 struct Diagnostic {
-  std::string code;      ///< "PF101"
-  std::string name;      ///< "missing-section"
+  std::string code;  ///< "PF101"
+  std::string name;  ///< "missing-section"
   Severity severity = Severity::warning;
-  std::string message;   ///< filled from the rule's template
-  Span span;             ///< primary range, in the file's bytes
+  std::string message;  ///< filled from the rule's template
+  Span span;            ///< primary range, in the file's bytes
   std::vector<Label> labels;
   std::optional<Fix> fix;
   std::string help;
-  std::string section;   ///< role path, "Press release › Headline"
+  std::string section;  ///< role path, "Press release › Headline"
 };
 
 }  // namespace prfaq

@@ -36,15 +36,15 @@ struct Sentence {
 /// `offsets[i]` is the source byte offset of text[i]; offsets has text.size() + 1 entries.
 struct Prose {
   BlockKind kind = BlockKind::paragraph;
-  Span span;               ///< the whole block in the source
+  Span span;  ///< the whole block in the source
   std::string text;
   std::vector<std::uint32_t> offsets;
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
-  int section = 0;         ///< index into Document::sections
+  int section = 0;  ///< index into Document::sections
   bool in_blockquote = false;
   bool in_list = false;
-  int list_item = -1;      ///< index of the enclosing list item (document-unique), or -1
+  int list_item = -1;  ///< index of the enclosing list item (document-unique), or -1
 
   /// Source span of text[b, e).
   Span source_span(std::uint32_t b, std::uint32_t e) const;
@@ -59,17 +59,17 @@ enum class LabelStyle { none, atx, setext, bold_line, run_in };
 /// A node of the section tree. Index 0 is the root (the whole document).
 struct Section {
   int parent = -1;
-  int level = 0;           ///< heading level; pseudo-headings get the level below their parent
+  int level = 0;  ///< heading level; pseudo-headings get the level below their parent
   LabelStyle style = LabelStyle::none;
-  std::string label;       ///< heading or label text without markup
-  Span label_span;         ///< where the label is written
-  Span span;               ///< label plus content, up to the next section at this level or above
-  Span body;               ///< content after the label
+  std::string label;  ///< heading or label text without markup
+  Span label_span;    ///< where the label is written
+  Span span;          ///< label plus content, up to the next section at this level or above
+  Span body;          ///< content after the label
   std::vector<int> children;
-  std::string role;        ///< template role, "" when none
-  std::string part;        ///< "press_release", "faq", "customer_experience" or ""
-  bool is_title = false;   ///< a document title such as "PRFAQ: X"
-  bool is_question = false;///< a FAQ question written as a heading or label
+  std::string role;          ///< template role, "" when none
+  std::string part;          ///< "press_release", "faq", "customer_experience" or ""
+  bool is_title = false;     ///< a document title such as "PRFAQ: X"
+  bool is_question = false;  ///< a FAQ question written as a heading or label
 };
 
 enum class QuoteClass { customer, leader, unknown };
@@ -77,65 +77,65 @@ std::string_view to_string(QuoteClass cls);
 
 /// A quotation with its attribution.
 struct Quote {
-  std::string text;        ///< the quoted words (pieces joined by a space)
-  Span span;               ///< the first piece, marks included
+  std::string text;  ///< the quoted words (pieces joined by a space)
+  Span span;         ///< the first piece, marks included
   std::vector<Span> pieces;
-  std::string speaker;     ///< "" when unattributed
+  std::string speaker;  ///< "" when unattributed
   Span speaker_span;
   QuoteClass cls = QuoteClass::unknown;
-  bool placeholder_speaker = false; ///< "[NAME, TITLE]", "a customer said"
-  int prose = -1;          ///< prose block of the first piece
+  bool placeholder_speaker = false;  ///< "[NAME, TITLE]", "a customer said"
+  int prose = -1;                    ///< prose block of the first piece
   int section = 0;
 };
 
 /// A FAQ entry (question) with its answer.
 struct Question {
-  std::string part;        ///< "external" or "internal"
-  std::string text;        ///< without "Q:", numbering and markup
-  Span span;               ///< the question as written
-  Span answer;             ///< the answer's source span (empty when none)
-  std::string answer_text; ///< the answer's prose
-  bool is_question = true; ///< phrased as a question
+  std::string part;         ///< "external" or "internal"
+  std::string text;         ///< without "Q:", numbering and markup
+  Span span;                ///< the question as written
+  Span answer;              ///< the answer's source span (empty when none)
+  std::string answer_text;  ///< the answer's prose
+  bool is_question = true;  ///< phrased as a question
   bool answered = false;
 };
 
 /// A template role found in the document.
 struct RoleInstance {
   std::string role;
-  std::string label;       ///< "" when found from content
-  Span span;               ///< the label and its content
-  Span label_span;         ///< the label, or the first line of the content
-  int section = -1;        ///< the section that carries it, or -1 for content-found roles
+  std::string label;  ///< "" when found from content
+  Span span;          ///< the label and its content
+  Span label_span;    ///< the label, or the first line of the content
+  int section = -1;   ///< the section that carries it, or -1 for content-found roles
   std::uint32_t words = 0;
   bool labelled = false;
-  bool empty = false;      ///< labelled but without content
+  bool empty = false;  ///< labelled but without content
 };
 
 struct HtmlComment {
   Span span;
-  std::string text;        ///< inside <!-- and -->, trimmed
+  std::string text;  ///< inside <!-- and -->, trimmed
 };
 
 /// The whole document as read. Built once per file by build_document(); shared by all rules.
 struct Document {
   const SourceFile* source = nullptr;
   const Template* tmpl = nullptr;
-  Span front_matter;                 ///< empty when none
-  std::vector<Section> sections;     ///< [0] is the root
-  std::vector<Prose> prose;          ///< every prose block, in document order
-  std::vector<Span> code_blocks;     ///< fenced and indented code
+  Span front_matter;              ///< empty when none
+  std::vector<Section> sections;  ///< [0] is the root
+  std::vector<Prose> prose;       ///< every prose block, in document order
+  std::vector<Span> code_blocks;  ///< fenced and indented code
   std::vector<HtmlComment> comments;
   std::vector<Span> invalid_utf8;
-  std::vector<RoleInstance> roles;   ///< document order
-  std::vector<Quote> quotes;         ///< document order
-  std::vector<Span> mentions;        ///< quoted phrases that are not speech ("the headline reads \"X\"")
-  std::vector<Question> questions;   ///< document order
-  std::optional<std::size_t> headline_role; ///< index into roles
-  std::string headline_text;         ///< plain text of the headline
-  std::string company;               ///< the launching organisation, when the summary names it
+  std::vector<RoleInstance> roles;  ///< document order
+  std::vector<Quote> quotes;        ///< document order
+  std::vector<Span> mentions;  ///< quoted phrases that are not speech ("the headline reads \"X\"")
+  std::vector<Question> questions;           ///< document order
+  std::optional<std::size_t> headline_role;  ///< index into roles
+  std::string headline_text;                 ///< plain text of the headline
+  std::string company;  ///< the launching organisation, when the summary names it
   bool is_prfaq = false;
-  Span press_release;                ///< the press release part (empty when not found)
-  Span faq;                          ///< the FAQ part(s), first to last
+  Span press_release;  ///< the press release part (empty when not found)
+  Span faq;            ///< the FAQ part(s), first to last
 
   std::string_view text() const;
   std::string_view slice(Span span) const { return source->slice(span); }
@@ -152,7 +152,7 @@ struct Document {
 };
 
 struct ParseOptions {
-  const Template* tmpl = nullptr;    ///< the role template (required)
+  const Template* tmpl = nullptr;  ///< the role template (required)
   std::vector<std::string> product_names;
 };
 

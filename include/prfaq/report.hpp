@@ -26,8 +26,8 @@ struct Summary {
 
 struct ReportOptions {
   bool color = false;
-  bool quiet = false;        ///< only the findings, no summary
-  bool statistics = false;   ///< a count per rule at the end
+  bool quiet = false;              ///< only the findings, no summary
+  bool statistics = false;         ///< a count per rule at the end
   const Config* config = nullptr;  ///< rule metadata (SARIF driver, help texts)
 };
 

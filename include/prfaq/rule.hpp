@@ -7,7 +7,8 @@
 ///    public:
 ///     explicit Shout(ParamReader& p) : m_max(p.get_int("max", 3, "exclamation marks allowed")) {}
 ///     void check(const Document& doc, FindingSink& out) const override {
-///       for (const Prose& prose : doc.prose) ... out.report({.span = ..., .args = {{"count", "4"}}});
+///       for (const Prose& prose : doc.prose) ... out.report({.span = ..., .args = {{"count",
+///       "4"}}});
 ///     }
 ///    private:
 ///     std::int64_t m_max;
@@ -48,10 +49,10 @@ class FindingSink {
 struct Scope {
   enum class Kind { document, press_release, faq, role, element };
   Kind kind = Kind::document;
-  std::string role;          ///< for Kind::role
+  std::string role;                          ///< for Kind::role
   BlockKind element = BlockKind::paragraph;  ///< for Kind::element (quote: element == html)
-  bool quote = false;        ///< the `quote` element scope
-  bool explicit_scope = false;  ///< set in the rule file (quotes are then not skipped)
+  bool quote = false;                        ///< the `quote` element scope
+  bool explicit_scope = false;               ///< set in the rule file (quotes are then not skipped)
 
   static std::optional<Scope> parse(std::string_view text);
   /// True when a prose block lies in the scope (its start offset decides).
@@ -72,12 +73,11 @@ class ParamReader {
   virtual bool get_bool(std::string_view name, bool def, std::string_view doc) = 0;
   virtual std::string get_string(std::string_view name, std::string_view def,
                                  std::string_view doc) = 0;
-  virtual std::vector<std::string> get_strings(std::string_view name,
-                                               std::vector<std::string> def,
+  virtual std::vector<std::string> get_strings(std::string_view name, std::vector<std::string> def,
                                                std::string_view doc) = 0;
   /// An inline table of string -> string, kept in file order.
-  virtual std::vector<std::pair<std::string, std::string>> get_string_map(
-      std::string_view name, std::string_view doc) = 0;
+  virtual std::vector<std::pair<std::string, std::string>> get_string_map(std::string_view name,
+                                                                          std::string_view doc) = 0;
   /// Reports a problem with a parameter's value at its position in the TOML file.
   virtual void error(std::string_view name, std::string message) = 0;
   /// Product names from [product] names.
@@ -104,7 +104,7 @@ struct ParamDoc {
 };
 
 struct RuleKind {
-  std::string name;           ///< "existence"
+  std::string name;  ///< "existence"
   std::string summary;
   RuleFactory make;
 };

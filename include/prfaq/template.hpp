@@ -1,5 +1,6 @@
 #pragma once
-/// The Working Backwards template: roles, their aliases, requirement and order (rules/template.toml).
+/// The Working Backwards template: roles, their aliases, requirement and order
+/// (rules/template.toml).
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,18 +12,18 @@ enum class Requirement { required, recommended, optional };
 std::string_view to_string(Requirement r);
 
 struct RoleDef {
-  std::string name;                 ///< "problem"
-  std::string title;                ///< "Problem", used by skeletons and messages
-  std::string part;                 ///< "press_release" | "faq" | "customer_experience"
+  std::string name;   ///< "problem"
+  std::string title;  ///< "Problem", used by skeletons and messages
+  std::string part;   ///< "press_release" | "faq" | "customer_experience"
   Requirement requirement = Requirement::optional;
-  std::vector<std::string> aliases; ///< normalised (see normalize_label)
-  std::string skeleton;             ///< Markdown inserted by PF101's fix
+  std::vector<std::string> aliases;  ///< normalised (see normalize_label)
+  std::string skeleton;              ///< Markdown inserted by PF101's fix
 };
 
 struct PartDef {
-  std::string name;                 ///< "press_release"
-  std::string title;                ///< "Press release"
-  std::vector<std::string> aliases; ///< normalised
+  std::string name;                  ///< "press_release"
+  std::string title;                 ///< "Press release"
+  std::vector<std::string> aliases;  ///< normalised
 };
 
 /// The template. Order of `roles` is the expected order.

@@ -22,8 +22,9 @@ bool config_ok(const Config& c) {
   if (c.ok()) return true;
   for (const ConfigError& e : c.errors) {
     Location l = e.file->lines.location(e.diag.span.begin);
-    std::cerr << fmt::format("{}:{}:{}: error: {} [{}/{}]{}\n", e.file->path, l.line, l.column, e.diag.message,
-                             e.diag.code, e.diag.name, e.diag.help.empty() ? "" : " (" + e.diag.help + ")");
+    std::cerr << fmt::format("{}:{}:{}: error: {} [{}/{}]{}\n", e.file->path, l.line, l.column,
+                             e.diag.message, e.diag.code, e.diag.name,
+                             e.diag.help.empty() ? "" : " (" + e.diag.help + ")");
   }
   return false;
 }
@@ -67,7 +68,9 @@ int run_outline(const std::string& file, const std::string& format, const LintOp
     j["path"] = display;
     j["is_prfaq"] = doc.is_prfaq;
     if (doc.headline_role && doc.is_prfaq)
-      j["headline"] = {{"text", doc.headline_text}, {"line", lines.location(doc.roles[*doc.headline_role].label_span.begin).line}};
+      j["headline"] = {
+          {"text", doc.headline_text},
+          {"line", lines.location(doc.roles[*doc.headline_role].label_span.begin).line}};
     else
       j["headline"] = nullptr;
     j["roles"] = nlohmann::json::array();
@@ -79,11 +82,15 @@ int run_outline(const std::string& file, const std::string& format, const LintOp
                             {"words", r.words}});
     j["quotes"] = nlohmann::json::array();
     for (const Quote& q : doc.quotes)
-      j["quotes"].push_back({{"class", to_string(q.cls)}, {"speaker", q.speaker}, {"text", q.text},
+      j["quotes"].push_back({{"class", to_string(q.cls)},
+                             {"speaker", q.speaker},
+                             {"text", q.text},
                              {"line", lines.location(q.span.begin).line}});
     j["questions"] = nlohmann::json::array();
     for (const Question& q : doc.questions)
-      j["questions"].push_back({{"part", q.part}, {"text", q.text}, {"line", lines.location(q.span.begin).line},
+      j["questions"].push_back({{"part", q.part},
+                                {"text", q.text},
+                                {"line", lines.location(q.span.begin).line},
                                 {"answered", q.answered}});
     std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     return 0;
@@ -95,8 +102,8 @@ int run_outline(const std::string& file, const std::string& format, const LintOp
   if (!doc.roles.empty()) std::cout << "  roles:\n";
   for (const RoleInstance& r : doc.roles) {
     std::cout << fmt::format("    {:<20} lines {:>4}-{:<4} {:>5} words  {}\n", r.role,
-                             lines.location(r.label_span.begin).line, last_line(doc, r.span), r.words,
-                             r.label.empty() ? "(from content)" : "\"" + r.label + "\"");
+                             lines.location(r.label_span.begin).line, last_line(doc, r.span),
+                             r.words, r.label.empty() ? "(from content)" : "\"" + r.label + "\"");
   }
   if (!doc.quotes.empty()) std::cout << "  quotes:\n";
   for (const Quote& q : doc.quotes) {
@@ -106,13 +113,14 @@ int run_outline(const std::string& file, const std::string& format, const LintOp
       while (i < t.size() && n < 57) decode_utf8(t, i), ++n;
       t = t.substr(0, i) + "...";
     }
-    std::cout << fmt::format("    line {:>4}  {:<8}  {}  \"{}\"\n", lines.location(q.span.begin).line, to_string(q.cls),
+    std::cout << fmt::format("    line {:>4}  {:<8}  {}  \"{}\"\n",
+                             lines.location(q.span.begin).line, to_string(q.cls),
                              q.speaker.empty() ? "(no speaker)" : q.speaker, t);
   }
   if (!doc.questions.empty()) std::cout << "  questions:\n";
   for (const Question& q : doc.questions)
-    std::cout << fmt::format("    line {:>4}  {:<8}  {}  {}\n", lines.location(q.span.begin).line, q.part,
-                             q.answered ? "answered  " : "UNANSWERED", q.text);
+    std::cout << fmt::format("    line {:>4}  {:<8}  {}  {}\n", lines.location(q.span.begin).line,
+                             q.part, q.answered ? "answered  " : "UNANSWERED", q.text);
   return 0;
 }
 
@@ -125,22 +133,38 @@ int run_rules(const std::string& format, const LintOptions& o) {
     for (const RuleSpec& r : config->rules) {
       nlohmann::json params = nlohmann::json::array();
       for (const ParamDoc& p : r.params)
-        params.push_back({{"name", p.name}, {"type", p.type}, {"default", p.default_value}, {"description", p.description},
-                          {"value", r.param_values.count(p.name) ? r.param_values.at(p.name) : p.default_value}});
+        params.push_back({{"name", p.name},
+                          {"type", p.type},
+                          {"default", p.default_value},
+                          {"description", p.description},
+                          {"value", r.param_values.count(p.name) ? r.param_values.at(p.name)
+                                                                 : p.default_value}});
       nlohmann::json examples = nlohmann::json::array();
-      for (const RuleExample& e : r.examples) examples.push_back({{"good", e.good}, {"bad", e.bad}});
-      arr.push_back({{"code", r.code}, {"name", r.name}, {"kind", r.kind}, {"severity", to_string(r.severity)},
-                     {"default_severity", to_string(r.default_severity)}, {"fixable", r.fixable},
-                     {"enabled", r.severity != Severity::off}, {"summary", r.summary}, {"why", r.why},
-                     {"message", r.message}, {"help", r.help}, {"parameters", params}, {"examples", examples}});
+      for (const RuleExample& e : r.examples)
+        examples.push_back({{"good", e.good}, {"bad", e.bad}});
+      arr.push_back({{"code", r.code},
+                     {"name", r.name},
+                     {"kind", r.kind},
+                     {"severity", to_string(r.severity)},
+                     {"default_severity", to_string(r.default_severity)},
+                     {"fixable", r.fixable},
+                     {"enabled", r.severity != Severity::off},
+                     {"summary", r.summary},
+                     {"why", r.why},
+                     {"message", r.message},
+                     {"help", r.help},
+                     {"parameters", params},
+                     {"examples", examples}});
     }
     std::cout << arr.dump(2) << "\n";
     return 0;
   }
-  std::cout << fmt::format("{:<6} {:<28} {:<15} {:<8} {:<8} {}\n", "code", "name", "kind", "severity", "fixable", "enabled");
+  std::cout << fmt::format("{:<6} {:<28} {:<15} {:<8} {:<8} {}\n", "code", "name", "kind",
+                           "severity", "fixable", "enabled");
   for (const RuleSpec& r : config->rules)
-    std::cout << fmt::format("{:<6} {:<28} {:<15} {:<8} {:<8} {}\n", r.code, r.name, r.kind, to_string(r.severity),
-                             r.fixable ? "yes" : "no", r.severity == Severity::off ? "no" : "yes");
+    std::cout << fmt::format("{:<6} {:<28} {:<15} {:<8} {:<8} {}\n", r.code, r.name, r.kind,
+                             to_string(r.severity), r.fixable ? "yes" : "no",
+                             r.severity == Severity::off ? "no" : "yes");
   return 0;
 }
 
@@ -153,23 +177,27 @@ int run_explain(const std::string& key, const LintOptions& o) {
     std::vector<std::string> names;
     for (const RuleSpec& s : config->rules) names.push_back(s.code), names.push_back(s.name);
     std::string hint = did_you_mean(key, names);
-    std::cerr << fmt::format("prfaq: unknown rule '{}'{}\n", key, hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint));
+    std::cerr << fmt::format("prfaq: unknown rule '{}'{}\n", key,
+                             hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint));
     return 2;
   }
   std::cout << fmt::format("{} ({})\n\n", r->code, r->name);
   std::cout << r->summary << "\n\n";
-  std::cout << fmt::format("Kind:      {}\nSeverity:  {} (default {})\nFixable:   {}\nMessage:   {}\n", r->kind,
-                           to_string(r->severity), to_string(r->default_severity), r->fixable ? "yes" : "no", r->message);
+  std::cout << fmt::format(
+      "Kind:      {}\nSeverity:  {} (default {})\nFixable:   {}\nMessage:   {}\n", r->kind,
+      to_string(r->severity), to_string(r->default_severity), r->fixable ? "yes" : "no",
+      r->message);
   if (!r->help.empty()) std::cout << fmt::format("Help:      {}\n", r->help);
   std::cout << fmt::format("Defined in {}\n", r->origin);
   if (!r->why.empty()) std::cout << "\nWhy\n\n" << text::trim(r->why) << "\n";
   if (!r->params.empty()) {
     std::cout << "\nOptions (set in .prfaq.toml under [rules." << r->code << "])\n\n";
     for (const ParamDoc& p : r->params) {
-      std::string value = r->param_values.count(p.name) ? r->param_values.at(p.name) : p.default_value;
+      std::string value =
+          r->param_values.count(p.name) ? r->param_values.at(p.name) : p.default_value;
       if (value.size() > 200) value = value.substr(0, 197) + "...";
-      std::cout << fmt::format("  {} ({}, default {})\n      {}\n      current: {}\n", p.name, p.type, p.default_value,
-                               p.description, value);
+      std::cout << fmt::format("  {} ({}, default {})\n      {}\n      current: {}\n", p.name,
+                               p.type, p.default_value, p.description, value);
     }
   }
   for (std::size_t i = 0; i < r->examples.size(); ++i) {
@@ -239,7 +267,8 @@ To get started, [action] at [link].
 
 [Answer.]
 )";
-  static constexpr std::string_view k_cfg = R"(# prfaq configuration. `prfaq config` prints the effective settings,
+  static constexpr std::string_view k_cfg =
+      R"(# prfaq configuration. `prfaq config` prints the effective settings,
 # `prfaq config --schema` the JSON Schema, `prfaq rules` every rule.
 extends = ["default"]            # the embedded rule pack
 

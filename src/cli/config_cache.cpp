@@ -23,7 +23,8 @@ bool ConfigCache::selected(const Config& config, const fs::path& file, bool from
     globs.first = std::make_unique<GlobSet>(config.include);
     globs.second = std::make_unique<GlobSet>(config.exclude);
   }
-  fs::path base = config.path.empty() ? fs::current_path() : fs::absolute(config.path).parent_path();
+  fs::path base =
+      config.path.empty() ? fs::current_path() : fs::absolute(config.path).parent_path();
   std::string rel = fs::absolute(file).lexically_normal().lexically_relative(base).generic_string();
   if (globs.second->matches(rel)) return false;
   if (from_include && !globs.first->empty()) return globs.first->matches(rel);

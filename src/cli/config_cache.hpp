@@ -17,13 +17,17 @@ class ConfigCache {
 
   std::shared_ptr<const Config> for_file(const std::filesystem::path& file) {
     std::optional<std::filesystem::path> path;
-    if (m_o.config) path = std::filesystem::path(*m_o.config);
-    else if (!m_o.no_config) path = discover_config(file);
+    if (m_o.config)
+      path = std::filesystem::path(*m_o.config);
+    else if (!m_o.no_config)
+      path = discover_config(file);
     return load(path);
   }
 
   /// The configuration of the current directory (for --select validation and fail_on).
-  std::shared_ptr<const Config> default_config() { return for_file(std::filesystem::current_path() / "x.md"); }
+  std::shared_ptr<const Config> default_config() {
+    return for_file(std::filesystem::current_path() / "x.md");
+  }
 
   /// Include/exclude for a file found by walking a directory.
   bool selected(const Config& config, const std::filesystem::path& file, bool from_include);

@@ -29,7 +29,9 @@ std::string unified_diff(std::string_view path, std::string_view before, std::st
   std::size_t pre = 0;
   while (pre < a.size() && pre < b.size() && a[pre] == b[pre]) ++pre;
   std::size_t suf = 0;
-  while (suf < a.size() - pre && suf < b.size() - pre && a[a.size() - 1 - suf] == b[b.size() - 1 - suf]) ++suf;
+  while (suf < a.size() - pre && suf < b.size() - pre &&
+         a[a.size() - 1 - suf] == b[b.size() - 1 - suf])
+    ++suf;
   std::vector<Op> ops;
   for (std::size_t i = 0; i < pre; ++i) ops.push_back({' ', a[i]});
   std::size_t n = a.size() - pre - suf, m = b.size() - pre - suf;
@@ -37,12 +39,16 @@ std::string unified_diff(std::string_view path, std::string_view before, std::st
     std::vector<std::vector<std::uint32_t>> lcs(n + 1, std::vector<std::uint32_t>(m + 1, 0));
     for (std::size_t i = n; i-- > 0;)
       for (std::size_t j = m; j-- > 0;)
-        lcs[i][j] = a[pre + i] == b[pre + j] ? lcs[i + 1][j + 1] + 1 : std::max(lcs[i + 1][j], lcs[i][j + 1]);
+        lcs[i][j] = a[pre + i] == b[pre + j] ? lcs[i + 1][j + 1] + 1
+                                             : std::max(lcs[i + 1][j], lcs[i][j + 1]);
     std::size_t i = 0, j = 0;
     while (i < n || j < m) {
-      if (i < n && j < m && a[pre + i] == b[pre + j]) ops.push_back({' ', a[pre + i]}), ++i, ++j;
-      else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) ops.push_back({'+', b[pre + j]}), ++j;
-      else ops.push_back({'-', a[pre + i]}), ++i;
+      if (i < n && j < m && a[pre + i] == b[pre + j])
+        ops.push_back({' ', a[pre + i]}), ++i, ++j;
+      else if (j < m && (i == n || lcs[i][j + 1] > lcs[i + 1][j]))
+        ops.push_back({'+', b[pre + j]}), ++j;
+      else
+        ops.push_back({'-', a[pre + i]}), ++i;
     }
   } else {
     for (std::size_t i = 0; i < n; ++i) ops.push_back({'-', a[pre + i]});
@@ -79,11 +85,13 @@ std::string unified_diff(std::string_view path, std::string_view before, std::st
       if (ops[i].kind != '+') ++a_len;
       if (ops[i].kind != '-') ++b_len;
     }
-    out += fmt::format("@@ -{},{} +{},{} @@\n", a_len ? a_line : a_line - 1, a_len, b_len ? b_line : b_line - 1, b_len);
+    out += fmt::format("@@ -{},{} +{},{} @@\n", a_len ? a_line : a_line - 1, a_len,
+                       b_len ? b_line : b_line - 1, b_len);
     for (std::size_t i = start; i < end; ++i) {
       out += ops[i].kind;
       out.append(ops[i].line);
-      if (ops[i].line.empty() || ops[i].line.back() != '\n') out += "\n\\ No newline at end of file\n";
+      if (ops[i].line.empty() || ops[i].line.back() != '\n')
+        out += "\n\\ No newline at end of file\n";
     }
     k = end;
   }

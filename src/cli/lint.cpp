@@ -3,14 +3,14 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <map>
 #include <mutex>
-#include <sstream>
 #include <set>
+#include <sstream>
 #include <thread>
-#include <cstring>
 
 #include <prfaq/engine.hpp>
 #include <prfaq/report.hpp>
@@ -27,8 +27,8 @@ namespace prfaq::cli {
 namespace {
 
 struct Job {
-  std::string display;   // path as shown
-  fs::path path;         // real path ("" for stdin)
+  std::string display;  // path as shown
+  fs::path path;        // real path ("" for stdin)
   bool stdin_input = false;
   std::shared_ptr<const Config> config;
   // results
@@ -98,7 +98,8 @@ void process(Job& job, const RuleFilter& filter, bool fix) {
 std::optional<Severity> fail_threshold(const LintOptions& o, const Config* config) {
   std::string f = o.fail_on;
   if (f.empty()) {
-    if (config && config->fail_on) return *config->fail_on == Severity::off ? std::nullopt : config->fail_on;
+    if (config && config->fail_on)
+      return *config->fail_on == Severity::off ? std::nullopt : config->fail_on;
     return Severity::error;
   }
   if (f == "never") return std::nullopt;
@@ -115,7 +116,8 @@ bool write_atomic(const fs::path& path, std::string_view data, std::string& erro
   name.push_back('\0');
   int fd = mkstemp(name.data());
   if (fd < 0) {
-    error = fmt::format("cannot create a temporary file in '{}': {}", dir.string(), std::strerror(errno));
+    error = fmt::format("cannot create a temporary file in '{}': {}", dir.string(),
+                        std::strerror(errno));
     return false;
   }
   std::size_t done = 0;
@@ -130,8 +132,13 @@ bool write_atomic(const fs::path& path, std::string_view data, std::string& erro
     done += static_cast<std::size_t>(n);
   }
   auto perms = fs::status(path, ec).permissions();
-  if (!ec) fs::permissions(name.data(), perms, ec);
-  else fs::permissions(name.data(), fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read | fs::perms::others_read, ec);
+  if (!ec)
+    fs::permissions(name.data(), perms, ec);
+  else
+    fs::permissions(name.data(),
+                    fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
+                        fs::perms::others_read,
+                    ec);
   if (::fsync(fd) != 0 || ::close(fd) != 0) {
     error = fmt::format("cannot write '{}': {}", path.string(), std::strerror(errno));
     ::unlink(name.data());
@@ -160,7 +167,8 @@ int run_lint(const LintOptions& o) {
       Job j;
       j.stdin_input = true;
       j.display = o.stdin_filename.value_or("<stdin>");
-      j.config = configs.for_file(o.stdin_filename ? fs::path(*o.stdin_filename) : fs::current_path() / "stdin.md");
+      j.config = configs.for_file(o.stdin_filename ? fs::path(*o.stdin_filename)
+                                                   : fs::current_path() / "stdin.md");
       jobs.push_back(std::move(j));
       continue;
     }
@@ -201,11 +209,15 @@ int run_lint(const LintOptions& o) {
   for (const auto& cfg : configs.all())
     for (const ConfigError& e : cfg->errors) config_errors.push_back(&e);
 
-  bool color = o.color == "always" || (o.color == "auto" && !o.output && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
+  bool color = o.color == "always" || (o.color == "auto" && !o.output && isatty(STDOUT_FILENO) &&
+                                       !std::getenv("NO_COLOR"));
   if (o.color == "always" && std::getenv("NO_COLOR") && false) color = false;
   std::ostringstream buffer;
-  bool stdin_fix = o.fix && std::any_of(jobs.begin(), jobs.end(), [](const Job& j) { return j.stdin_input; });
-  std::ostream& out = o.output ? static_cast<std::ostream&>(buffer) : stdin_fix ? std::cerr : std::cout;
+  bool stdin_fix =
+      o.fix && std::any_of(jobs.begin(), jobs.end(), [](const Job& j) { return j.stdin_input; });
+  std::ostream& out = o.output    ? static_cast<std::ostream&>(buffer)
+                      : stdin_fix ? std::cerr
+                                  : std::cout;
   ReportOptions ropts;
   ropts.color = color;
   ropts.quiet = o.quiet;
@@ -231,14 +243,17 @@ int run_lint(const LintOptions& o) {
     std::map<std::string, std::shared_ptr<const SourceFile>> files;
     std::set<std::string> dedupe;
     for (const ConfigError* e : config_errors) {
-      std::string key = e->file->path + ":" + std::to_string(e->diag.span.begin) + e->diag.code + e->diag.message;
+      std::string key =
+          e->file->path + ":" + std::to_string(e->diag.span.begin) + e->diag.code + e->diag.message;
       if (!dedupe.insert(key).second) continue;
       by_file[e->file->path].push_back(e->diag);
       files[e->file->path] = e->file;
     }
     Summary s;
     for (auto& [path, diags] : by_file) {
-      std::sort(diags.begin(), diags.end(), [](const Diagnostic& a, const Diagnostic& b) { return a.span.begin < b.span.begin; });
+      std::sort(diags.begin(), diags.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        return a.span.begin < b.span.begin;
+      });
       reporter->file(*files[path], diags);
       s.files++;
       s.files_with_findings++;
@@ -263,7 +278,8 @@ int run_lint(const LintOptions& o) {
         for (const RuleSpec& r : cfg->rules) ok |= RuleFilter{{key}, {}}.allows(r);
         if (!ok) {
           std::string hint = did_you_mean(key, names);
-          std::cerr << fmt::format("prfaq: unknown rule '{}'{}\n", key, hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint));
+          std::cerr << fmt::format("prfaq: unknown rule '{}'{}\n", key,
+                                   hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint));
           return 2;
         }
       }
@@ -271,7 +287,8 @@ int run_lint(const LintOptions& o) {
   }
 
   bool fix = o.fix || o.diff;
-  unsigned n_jobs = o.jobs > 0 ? static_cast<unsigned>(o.jobs) : std::max(1u, std::thread::hardware_concurrency());
+  unsigned n_jobs = o.jobs > 0 ? static_cast<unsigned>(o.jobs)
+                               : std::max(1u, std::thread::hardware_concurrency());
   n_jobs = std::min<unsigned>(n_jobs, static_cast<unsigned>(std::max<std::size_t>(1, jobs.size())));
   std::atomic<std::size_t> next{0};
   auto worker = [&] {
@@ -331,9 +348,12 @@ int run_lint(const LintOptions& o) {
     summary.files++;
     if (!j.diags.empty()) summary.files_with_findings++;
     for (const Diagnostic& d : j.diags) {
-      if (d.severity == Severity::error) summary.errors++;
-      else if (d.severity == Severity::warning) summary.warnings++;
-      else summary.infos++;
+      if (d.severity == Severity::error)
+        summary.errors++;
+      else if (d.severity == Severity::warning)
+        summary.warnings++;
+      else
+        summary.infos++;
     }
     summary.fixed += o.fix ? j.fixed : 0;
     reporter->file(*j.source, j.diags);
@@ -354,7 +374,8 @@ int run_lint(const LintOptions& o) {
              (summary.warnings > 0 && *threshold <= Severity::warning) ||
              (summary.infos > 0 && *threshold <= Severity::info);
     }
-    if (o.max_warnings >= 0 && summary.warnings > static_cast<std::size_t>(o.max_warnings)) fail = true;
+    if (o.max_warnings >= 0 && summary.warnings > static_cast<std::size_t>(o.max_warnings))
+      fail = true;
     rc = fail ? 1 : 0;
   }
   return rc;

@@ -30,11 +30,16 @@ int main(int argc, char** argv) {
       c->add_option("--fail-on", o.fail_on, "Lowest severity that fails (exit 1)")
           ->check(CLI::IsMember({"error", "warning", "info", "never"}));
       c->add_option("--max-warnings", o.max_warnings, "Fail when there are more warnings than N");
-      c->add_option("--select", o.select, "Only these rules (codes, names or prefixes)")->delimiter(',');
-      c->add_option("--ignore", o.ignore, "Skip these rules")->delimiter(',');
+      c->add_option("--select", o.select, "Only these rules (codes, names or prefixes)")
+          ->delimiter(',')
+          ->allow_extra_args(false);
+      c->add_option("--ignore", o.ignore, "Skip these rules")
+          ->delimiter(',')
+          ->allow_extra_args(false);
       c->add_flag("--fix", o.fix, "Apply safe fixes in place");
       c->add_flag("--diff", o.diff, "Print safe fixes as a unified diff; change nothing");
-      c->add_option("--stdin-filename", o.stdin_filename, "Path to report for '-' (also finds the config)");
+      c->add_option("--stdin-filename", o.stdin_filename,
+                    "Path to report for '-' (also finds the config)");
       c->add_option("--jobs,-j", o.jobs, "Parallel jobs (default: number of cores)");
       c->add_option("--color", o.color, "Colour: auto, always, never (NO_COLOR is honoured)")
           ->check(CLI::IsMember({"auto", "always", "never"}));
@@ -45,7 +50,8 @@ int main(int argc, char** argv) {
     CLI::App* lint = app.add_subcommand("lint", "Lint files and directories (default command)");
     add_lint_opts(lint);
     std::string outline_file, outline_format = "text";
-    CLI::App* outline = app.add_subcommand("outline", "Show how a document was read: roles, quotes, questions");
+    CLI::App* outline =
+        app.add_subcommand("outline", "Show how a document was read: roles, quotes, questions");
     outline->add_option("file", outline_file, "The document ('-' reads stdin)")->required();
     outline->add_option("--format", outline_format)->check(CLI::IsMember({"text", "json"}));
     add_config_opts(outline);
@@ -54,7 +60,8 @@ int main(int argc, char** argv) {
     rules->add_option("--format", rules_format)->check(CLI::IsMember({"text", "json"}));
     add_config_opts(rules);
     std::string explain_rule;
-    CLI::App* explain = app.add_subcommand("explain", "Explain a rule: what, why, options, examples");
+    CLI::App* explain =
+        app.add_subcommand("explain", "Explain a rule: what, why, options, examples");
     explain->add_option("rule", explain_rule, "Rule code or name")->required();
     add_config_opts(explain);
     std::optional<std::string> config_file;
@@ -64,7 +71,8 @@ int main(int argc, char** argv) {
     config->add_flag("--schema", schema, "Print the JSON Schema of .prfaq.toml");
     add_config_opts(config);
     std::string init_dir = ".";
-    CLI::App* init = app.add_subcommand("init", "Write a PR/FAQ skeleton and a commented .prfaq.toml");
+    CLI::App* init =
+        app.add_subcommand("init", "Write a PR/FAQ skeleton and a commented .prfaq.toml");
     init->add_option("dir", init_dir, "Directory (default: .)");
 
     try {

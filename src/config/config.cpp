@@ -39,10 +39,11 @@ const RuleSpec* Config::find_rule(std::string_view key) const {
 
 namespace {
 
-const std::vector<std::string> k_top_keys = {"extends", "include", "exclude", "rule_dirs", "fail_on",
-                                             "product", "spelling", "rules", "template"};
-const std::vector<std::string> k_rule_keys = {"code", "name", "kind", "severity", "message", "help",
-                                              "summary", "why", "examples", "scope"};
+const std::vector<std::string> k_top_keys = {"extends",   "include", "exclude",
+                                             "rule_dirs", "fail_on", "product",
+                                             "spelling",  "rules",   "template"};
+const std::vector<std::string> k_rule_keys = {"code", "name",    "kind", "severity", "message",
+                                              "help", "summary", "why",  "examples", "scope"};
 
 std::string read_file(const fs::path& p, bool& ok) {
   std::ifstream in(p, std::ios::binary);
@@ -62,15 +63,20 @@ class TomlParams final : public ParamReader {
   const toml::node* take(std::string_view name, std::string_view type, std::string def,
                          std::string_view doc) {
     m_used.insert(std::string(name));
-    if (std::none_of(m_spec.params.begin(), m_spec.params.end(), [&](const ParamDoc& p) { return p.name == name; }))
+    if (std::none_of(m_spec.params.begin(), m_spec.params.end(),
+                     [&](const ParamDoc& p) { return p.name == name; }))
       m_spec.params.push_back({std::string(name), std::string(type), def, std::string(doc)});
     const toml::node* n = m_table.get(name);
     std::ostringstream value;
     if (n) {
-      if (n->is_table()) value << *n->as_table();
-      else if (n->is_array()) value << *n->as_array();
-      else if (n->is_string()) value << toml::value<std::string>(*n->value<std::string>());
-      else n->visit([&](auto&& v) { value << v; });
+      if (n->is_table())
+        value << *n->as_table();
+      else if (n->is_array())
+        value << *n->as_array();
+      else if (n->is_string())
+        value << toml::value<std::string>(*n->value<std::string>());
+      else
+        n->visit([&](auto&& v) { value << v; });
       m_spec.param_values[std::string(name)] = value.str();
     } else {
       m_spec.param_values[std::string(name)] = def;
@@ -99,7 +105,8 @@ class TomlParams final : public ParamReader {
     wrong_type(name, "a boolean", *n);
     return def;
   }
-  std::string get_string(std::string_view name, std::string_view def, std::string_view doc) override {
+  std::string get_string(std::string_view name, std::string_view def,
+                         std::string_view doc) override {
     const toml::node* n = take(name, "string", fmt::format("\"{}\"", def), doc);
     if (!n) return std::string(def);
     if (auto v = n->value_exact<std::string>()) return *v;
@@ -165,7 +172,7 @@ class Loader {
   struct OverrideEntry {
     std::string key;
     const toml::node* node;
-    toml::table table;
+    const toml::table* table;
   };
   explicit Loader(Config& config) : m_config(config) {}
   const Config& config() const { return m_config; }
@@ -195,8 +202,8 @@ class Loader {
   void add_error(const toml::node& node, std::string code, std::string name, std::string message,
                  std::string help = {}) {
     const auto& src = node.source();
-    add_error(src.path ? *src.path : m_current, src, std::move(code), std::move(name), std::move(message),
-              std::move(help));
+    add_error(src.path ? *src.path : m_current, src, std::move(code), std::move(name),
+              std::move(message), std::move(help));
   }
 
   static std::uint32_t to_offset(const SourceFile& file, toml::source_position pos) {
@@ -269,7 +276,8 @@ class Loader {
       }
       const toml::table* group = node.as_table();
       if (!group) {
-        add_error(node, "CF003", "wrong-type", fmt::format("'template.{}' must be a table", key.str()));
+        add_error(node, "CF003", "wrong-type",
+                  fmt::format("'template.{}' must be a table", key.str()));
         continue;
       }
       bool roles = key.str() == "roles";
@@ -296,7 +304,8 @@ class Loader {
           continue;
         }
         if (!bt) {
-          add_error(body, "CF003", "wrong-type", fmt::format("'template.{}.{}' must be a table", key.str(), name.str()));
+          add_error(body, "CF003", "wrong-type",
+                    fmt::format("'template.{}.{}' must be a table", key.str(), name.str()));
           continue;
         }
         for (auto&& [k, v] : *bt) {
@@ -315,11 +324,12 @@ class Loader {
           } else if (role && k.str() == "requirement") {
             auto s = v.value_exact<std::string>();
             if (s && (*s == "required" || *s == "recommended" || *s == "optional"))
-              role->requirement = *s == "required" ? Requirement::required
+              role->requirement = *s == "required"      ? Requirement::required
                                   : *s == "recommended" ? Requirement::recommended
                                                         : Requirement::optional;
             else
-              add_error(v, "CF007", "invalid-value", "'requirement' must be \"required\", \"recommended\" or \"optional\"");
+              add_error(v, "CF007", "invalid-value",
+                        "'requirement' must be \"required\", \"recommended\" or \"optional\"");
           } else if (role && (k.str() == "title" || k.str() == "skeleton")) {
             if (auto s = v.value_exact<std::string>())
               (k.str() == "title" ? role->title : role->skeleton) = *s;
@@ -328,7 +338,8 @@ class Loader {
           } else {
             std::vector<std::string> keys = {"aliases"};
             if (role) keys = {"aliases", "requirement", "title", "skeleton"};
-            add_error(v, "CF002", "unknown-key", fmt::format("Unknown key '{}'", k.str()), hint(k.str(), keys));
+            add_error(v, "CF002", "unknown-key", fmt::format("Unknown key '{}'", k.str()),
+                      hint(k.str(), keys));
           }
         }
       }
@@ -344,6 +355,8 @@ class Loader {
   struct PendingRule {
     RuleSpec spec;
     toml::table table;
+    std::map<std::string, const toml::node*>
+        where;  ///< original node of each key (copies lose positions)
   };
 
   void load_rule_file(const std::string& path, std::string text) {
@@ -355,7 +368,8 @@ class Loader {
       const toml::node* n = t->get(key);
       if (!n) {
         if (required)
-          add_error(path, t->source(), "CF002", "missing-key", fmt::format("Rule file lacks '{}'", key));
+          add_error(path, t->source(), "CF002", "missing-key",
+                    fmt::format("Rule file lacks '{}'", key));
         return;
       }
       if (auto s = n->value_exact<std::string>())
@@ -381,7 +395,8 @@ class Loader {
     if (const toml::node* ex = t->get("examples")) {
       const toml::array* arr = ex->as_array();
       if (!arr) {
-        add_error(*ex, "CF003", "wrong-type", "'examples' must be an array of tables ([[examples]])");
+        add_error(*ex, "CF003", "wrong-type",
+                  "'examples' must be an array of tables ([[examples]])");
       } else {
         for (auto& e : *arr) {
           const toml::table* et = e.as_table();
@@ -391,7 +406,8 @@ class Loader {
           x.bad = (*et)["bad"].value_or(std::string());
           for (auto&& [k, v] : *et)
             if (k.str() != "good" && k.str() != "bad")
-              add_error(v, "CF002", "unknown-key", fmt::format("Unknown key '{}' in an example", k.str()),
+              add_error(v, "CF002", "unknown-key",
+                        fmt::format("Unknown key '{}' in an example", k.str()),
                         hint(k.str(), {"good", "bad"}));
           r.spec.examples.push_back(std::move(x));
         }
@@ -401,18 +417,21 @@ class Loader {
     for (const PendingRule& other : m_pending) {
       if (other.spec.code == r.spec.code || other.spec.name == r.spec.name) {
         add_error(path, t->source(), "CF009", "duplicate-rule",
-                  fmt::format("Rule {} ({}) is already defined in {}", r.spec.code, r.spec.name, other.spec.origin));
+                  fmt::format("Rule {} ({}) is already defined in {}", r.spec.code, r.spec.name,
+                              other.spec.origin));
         return;
       }
     }
     r.table = std::move(*t);
+    for (auto&& [k, v] : r.table) r.where[std::string(k.str())] = &v;
     m_pending.push_back(std::move(r));
   }
 
   void load_rule_dir(const fs::path& dir, const toml::node& where) {
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) {
-      add_error(where, "CF008", "missing-file", fmt::format("Rule directory '{}' does not exist", dir.string()));
+      add_error(where, "CF008", "missing-file",
+                fmt::format("Rule directory '{}' does not exist", dir.string()));
       return;
     }
     std::vector<fs::path> files;
@@ -423,7 +442,8 @@ class Loader {
       bool ok = false;
       std::string text = read_file(f, ok);
       if (!ok) {
-        add_error(where, "CF008", "missing-file", fmt::format("Cannot read rule file '{}'", f.string()));
+        add_error(where, "CF008", "missing-file",
+                  fmt::format("Cannot read rule file '{}'", f.string()));
         continue;
       }
       load_rule_file(f.string(), std::move(text));
@@ -434,14 +454,16 @@ class Loader {
   void load_user_config(const fs::path& path, std::vector<fs::path>& chain) {
     fs::path canon = fs::weakly_canonical(path);
     if (std::find(chain.begin(), chain.end(), canon) != chain.end()) {
-      add_error(path.string(), {}, "CF008", "extends-cycle", fmt::format("'{}' extends itself", path.string()));
+      add_error(path.string(), {}, "CF008", "extends-cycle",
+                fmt::format("'{}' extends itself", path.string()));
       return;
     }
     chain.push_back(canon);
     bool ok = false;
     std::string text = read_file(path, ok);
     if (!ok) {
-      add_error(path.string(), {}, "CF008", "missing-file", fmt::format("Cannot read configuration '{}'", path.string()));
+      add_error(path.string(), {}, "CF008", "missing-file",
+                fmt::format("Cannot read configuration '{}'", path.string()));
       return;
     }
     auto parsed = parse(path.string(), std::move(text));
@@ -461,7 +483,8 @@ class Loader {
         if (auto s = item.value_exact<std::string>())
           out.push_back(*s);
         else
-          add_error(item, "CF003", "wrong-type", fmt::format("'{}' must be an array of strings", key));
+          add_error(item, "CF003", "wrong-type",
+                    fmt::format("'{}' must be an array of strings", key));
       }
       return out;
     };
@@ -482,7 +505,8 @@ class Loader {
         fs::path p = fs::path(*s).is_absolute() ? fs::path(*s) : dir / *s;
         std::error_code ec;
         if (!fs::exists(p, ec)) {
-          add_error(*item, "CF008", "missing-file", fmt::format("Extended configuration '{}' does not exist", *s));
+          add_error(*item, "CF008", "missing-file",
+                    fmt::format("Extended configuration '{}' does not exist", *s));
           continue;
         }
         load_user_config(p, chain);
@@ -492,16 +516,20 @@ class Loader {
     for (auto&& [key, node] : t) {
       std::string k(key.str());
       if (k == "extends") continue;
-      if (k == "include") m_config.include = strings(node, k);
-      else if (k == "exclude") m_config.exclude = strings(node, k);
+      if (k == "include")
+        m_config.include = strings(node, k);
+      else if (k == "exclude")
+        m_config.exclude = strings(node, k);
       else if (k == "rule_dirs") {
-        for (const std::string& d : strings(node, k)) load_rule_dir(fs::path(d).is_absolute() ? fs::path(d) : dir / d, node);
+        for (const std::string& d : strings(node, k))
+          load_rule_dir(fs::path(d).is_absolute() ? fs::path(d) : dir / d, node);
       } else if (k == "fail_on") {
         auto s = node.value_exact<std::string>();
         std::optional<Severity> sev = s ? parse_severity(*s) : std::nullopt;
         if (s && *s == "never") sev = Severity::off;
         if (!sev)
-          add_error(node, "CF007", "invalid-value", "'fail_on' must be \"error\", \"warning\", \"info\" or \"never\"");
+          add_error(node, "CF007", "invalid-value",
+                    "'fail_on' must be \"error\", \"warning\", \"info\" or \"never\"");
         else
           m_config.fail_on = sev;
       } else if (k == "product") {
@@ -513,7 +541,8 @@ class Loader {
           if (pk.str() == "names")
             m_config.product_names = strings(pv, "product.names");
           else
-            add_error(pv, "CF002", "unknown-key", fmt::format("Unknown key 'product.{}'", pk.str()), hint(pk.str(), {"names"}));
+            add_error(pv, "CF002", "unknown-key", fmt::format("Unknown key 'product.{}'", pk.str()),
+                      hint(pk.str(), {"names"}));
         }
       } else if (k == "spelling") {
         load_spelling(node, dir, strings);
@@ -524,10 +553,11 @@ class Loader {
         }
         for (auto&& [rk, rv] : *node.as_table()) {
           if (!rv.is_table()) {
-            add_error(rv, "CF003", "wrong-type", fmt::format("'rules.{}' must be a table", rk.str()));
+            add_error(rv, "CF003", "wrong-type",
+                      fmt::format("'rules.{}' must be a table", rk.str()));
             continue;
           }
-          m_overrides.push_back({std::string(rk.str()), &rv, *rv.as_table()});
+          m_overrides.push_back({std::string(rk.str()), &rv, rv.as_table()});
         }
       } else if (k == "template") {
         if (!node.is_table())
@@ -535,7 +565,8 @@ class Loader {
         else
           m_template_overrides.push_back(node.as_table());
       } else {
-        add_error(node, "CF002", "unknown-key", fmt::format("Unknown key '{}'", k), hint(k, k_top_keys));
+        add_error(node, "CF002", "unknown-key", fmt::format("Unknown key '{}'", k),
+                  hint(k, k_top_keys));
       }
     }
     chain.pop_back();
@@ -549,18 +580,21 @@ class Loader {
     }
     for (auto&& [sk, sv] : *node.as_table()) {
       std::string k(sk.str());
-      if (k == "language") m_config.spelling.languages = strings(sv, "spelling.language");
+      if (k == "language")
+        m_config.spelling.languages = strings(sv, "spelling.language");
       else if (k == "dictionaries") {
         m_config.spelling.dictionaries.clear();
         for (const std::string& d : strings(sv, "spelling.dictionaries"))
-          m_config.spelling.dictionaries.push_back((fs::path(d).is_absolute() ? fs::path(d) : dir / d).string());
+          m_config.spelling.dictionaries.push_back(
+              (fs::path(d).is_absolute() ? fs::path(d) : dir / d).string());
       } else if (k == "accept") {
         for (auto& s : strings(sv, "spelling.accept")) m_config.spelling.accept.push_back(s);
       } else if (k == "reject") {
         for (auto& s : strings(sv, "spelling.reject")) m_config.spelling.reject.push_back(s);
       } else if (k == "words_file") {
         if (auto s = sv.template value_exact<std::string>())
-          m_config.spelling.words_file = (fs::path(*s).is_absolute() ? fs::path(*s) : dir / *s).string();
+          m_config.spelling.words_file =
+              (fs::path(*s).is_absolute() ? fs::path(*s) : dir / *s).string();
         else
           add_error(sv, "CF003", "wrong-type", "'spelling.words_file' must be a string");
       } else {
@@ -578,12 +612,14 @@ class Loader {
       keys.push_back(r.spec.code);
       keys.push_back(r.spec.name);
     }
-    for (const auto& [key, node, table] : m_overrides) {
+    for (const auto& [key, node, table_ptr] : m_overrides) {
+      const toml::table& table = *table_ptr;
       auto it = std::find_if(m_pending.begin(), m_pending.end(), [&](const PendingRule& r) {
         return r.spec.code == key || r.spec.name == key;
       });
       if (it == m_pending.end()) {
-        add_error(*node, "CF004", "unknown-rule", fmt::format("Unknown rule '{}'", key), hint(key, keys));
+        add_error(*node, "CF004", "unknown-rule", fmt::format("Unknown rule '{}'", key),
+                  hint(key, keys));
         continue;
       }
       for (auto&& [k, v] : table) {
@@ -591,7 +627,8 @@ class Loader {
           auto s = v.value_exact<std::string>();
           auto sev = s ? parse_severity(*s) : std::nullopt;
           if (!sev)
-            add_error(v, "CF007", "invalid-value", "'severity' must be \"off\", \"info\", \"warning\" or \"error\"",
+            add_error(v, "CF007", "invalid-value",
+                      "'severity' must be \"off\", \"info\", \"warning\" or \"error\"",
                       s ? hint(*s, {"off", "info", "warning", "error"}) : "");
           else
             it->spec.severity = *sev;
@@ -602,6 +639,7 @@ class Loader {
           continue;
         }
         it->table.insert_or_assign(k.str(), v);
+        it->where[std::string(k.str())] = &v;
       }
     }
     const RuleKindRegistry& registry = builtin_kinds();
@@ -610,7 +648,8 @@ class Loader {
       if (!kind) {
         const toml::node* kn = r.table.get("kind");
         add_error(kn ? *kn : static_cast<const toml::node&>(r.table), "CF005", "unknown-kind",
-                  fmt::format("Unknown rule kind '{}'", r.spec.kind), hint(r.spec.kind, registry.names()));
+                  fmt::format("Unknown rule kind '{}'", r.spec.kind),
+                  hint(r.spec.kind, registry.names()));
         continue;
       }
       TomlParams params(*this, r.table, r.spec);
@@ -620,7 +659,8 @@ class Loader {
         r.spec.rule = rule;
         r.spec.fixable = rule && rule->fixable();
       } catch (const std::exception& e) {
-        add_error(r.table, "CF007", "invalid-value", fmt::format("Rule {}: {}", r.spec.code, e.what()));
+        add_error(r.table, "CF007", "invalid-value",
+                  fmt::format("Rule {}: {}", r.spec.code, e.what()));
       }
       for (auto&& [k, v] : r.table) {
         std::string key(k.str());
@@ -628,8 +668,10 @@ class Loader {
         if (params.used().count(key)) continue;
         std::vector<std::string> known(params.used().begin(), params.used().end());
         for (auto& rk : k_rule_keys) known.push_back(rk);
-        add_error(v, "CF002", "unknown-key",
-                  fmt::format("Unknown parameter '{}' for rule {} (kind '{}')", key, r.spec.code, r.spec.kind),
+        const toml::node* at = r.where.count(key) ? r.where[key] : &v;
+        add_error(*at, "CF002", "unknown-key",
+                  fmt::format("Unknown parameter '{}' for rule {} (kind '{}')", key, r.spec.code,
+                              r.spec.kind),
                   hint(key, known));
       }
       m_config.rules.push_back(std::move(r.spec));
@@ -638,8 +680,14 @@ class Loader {
               [](const RuleSpec& a, const RuleSpec& b) { return a.code < b.code; });
   }
 
+  const toml::node* origin(std::string_view name) const {
+    if (!m_current_rule) return nullptr;
+    auto it = m_current_rule->where.find(std::string(name));
+    return it == m_current_rule->where.end() ? nullptr : it->second;
+  }
+
   void param_error(std::string_view name, std::string message) {
-    const toml::node* n = m_current_rule ? m_current_rule->table.get(name) : nullptr;
+    const toml::node* n = origin(name);
     std::string code = "CF007", cname = "invalid-value";
     if (message.starts_with("invalid pattern")) code = "CF006", cname = "invalid-pattern";
     if (n)
@@ -661,13 +709,20 @@ class Loader {
 void TomlParams::error(std::string_view name, std::string message) {
   m_loader.param_error(name, std::move(message));
 }
-const std::vector<std::string>& TomlParams::product_names() const { return m_loader.config().product_names; }
-const Template& TomlParams::tmpl() const { return m_loader.config().tmpl; }
+const std::vector<std::string>& TomlParams::product_names() const {
+  return m_loader.config().product_names;
+}
+const Template& TomlParams::tmpl() const {
+  return m_loader.config().tmpl;
+}
 void TomlParams::wrong_type(std::string_view name, std::string_view expected, const toml::node& n) {
-  m_loader.add_error(n, "CF003", "wrong-type", fmt::format("'{}' must be {}", name, expected));
+  const toml::node* where = n.source().begin ? &n : m_loader.origin(name);
+  m_loader.add_error(where ? *where : n, "CF003", "wrong-type",
+                     fmt::format("'{}' must be {}", name, expected));
 }
 
-std::shared_ptr<Config> load(const std::optional<fs::path>& file, const std::optional<fs::path>& rules_dir) {
+std::shared_ptr<Config> load(const std::optional<fs::path>& file,
+                             const std::optional<fs::path>& rules_dir) {
   auto config = std::make_shared<Config>();
   Loader loader(*config);
   for (const EmbeddedFile& f : embedded_rule_files()) {
@@ -708,7 +763,9 @@ std::optional<fs::path> discover_config(const fs::path& start) {
   return std::nullopt;
 }
 
-std::shared_ptr<const Config> load_config(const std::optional<fs::path>& file) { return load(file, std::nullopt); }
+std::shared_ptr<const Config> load_config(const std::optional<fs::path>& file) {
+  return load(file, std::nullopt);
+}
 
 std::shared_ptr<const Config> load_config_with_rules(const fs::path& rules_dir) {
   return load(std::nullopt, rules_dir);

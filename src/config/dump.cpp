@@ -15,19 +15,25 @@ std::string toml_list(const std::vector<std::string>& v) {
 }  // namespace
 
 std::string dump_config(const Config& c) {
-  std::string out = fmt::format("# Effective configuration{}\n", c.path.empty() ? " (embedded defaults)" : " from " + c.path);
+  std::string out = fmt::format("# Effective configuration{}\n",
+                                c.path.empty() ? " (embedded defaults)" : " from " + c.path);
   out += fmt::format("include = {}\nexclude = {}\n", toml_list(c.include), toml_list(c.exclude));
-  out += fmt::format("fail_on = \"{}\"\n\n", c.fail_on ? (*c.fail_on == Severity::off ? "never" : std::string(to_string(*c.fail_on))) : "error");
+  out += fmt::format(
+      "fail_on = \"{}\"\n\n",
+      c.fail_on ? (*c.fail_on == Severity::off ? "never" : std::string(to_string(*c.fail_on)))
+                : "error");
   out += fmt::format("[product]\nnames = {}\n\n", toml_list(c.product_names));
-  out += fmt::format("[spelling]\nlanguage = {}\ndictionaries = {}\naccept = {}\nreject = {}\nwords_file = {}\n\n",
-                     toml_list(c.spelling.languages), toml_list(c.spelling.dictionaries), toml_list(c.spelling.accept),
-                     toml_list(c.spelling.reject), nlohmann::json(c.spelling.words_file).dump());
+  out += fmt::format(
+      "[spelling]\nlanguage = {}\ndictionaries = {}\naccept = {}\nreject = {}\nwords_file = {}\n\n",
+      toml_list(c.spelling.languages), toml_list(c.spelling.dictionaries),
+      toml_list(c.spelling.accept), toml_list(c.spelling.reject),
+      nlohmann::json(c.spelling.words_file).dump());
   for (const RoleDef& r : c.tmpl.roles)
-    out += fmt::format("[template.roles.{}]\nrequirement = \"{}\"\naliases = {}\n\n", r.name, to_string(r.requirement),
-                       toml_list(r.aliases));
+    out += fmt::format("[template.roles.{}]\nrequirement = \"{}\"\naliases = {}\n\n", r.name,
+                       to_string(r.requirement), toml_list(r.aliases));
   for (const RuleSpec& r : c.rules) {
-    out += fmt::format("[rules.{}]  # {} ({}), from {}\nseverity = \"{}\"\n", r.code, r.name, r.kind, r.origin,
-                       to_string(r.severity));
+    out += fmt::format("[rules.{}]  # {} ({}), from {}\nseverity = \"{}\"\n", r.code, r.name,
+                       r.kind, r.origin, to_string(r.severity));
     for (const ParamDoc& p : r.params) {
       std::string v = r.param_values.count(p.name) ? r.param_values.at(p.name) : p.default_value;
       out += fmt::format("{} = {}\n", p.name, v);
@@ -50,24 +56,43 @@ std::string config_schema_json() {
       {"type", "object"},
       {"additionalProperties", false},
       {"properties",
-       {{"extends", {{"description", "\"default\" (the embedded pack) or paths to other config files"}, {"oneOf", {{{"type", "string"}}, strings}}}},
-        {"include", {{"description", "globs of files `prfaq lint` checks with no paths given"}, {"type", "array"}, {"items", {{"type", "string"}}}}},
-        {"exclude", {{"description", "globs of files never checked"}, {"type", "array"}, {"items", {{"type", "string"}}}}},
-        {"rule_dirs", {{"description", "directories with more rule files (TOML)"}, {"type", "array"}, {"items", {{"type", "string"}}}}},
+       {{"extends",
+         {{"description", "\"default\" (the embedded pack) or paths to other config files"},
+          {"oneOf", {{{"type", "string"}}, strings}}}},
+        {"include",
+         {{"description", "globs of files `prfaq lint` checks with no paths given"},
+          {"type", "array"},
+          {"items", {{"type", "string"}}}}},
+        {"exclude",
+         {{"description", "globs of files never checked"},
+          {"type", "array"},
+          {"items", {{"type", "string"}}}}},
+        {"rule_dirs",
+         {{"description", "directories with more rule files (TOML)"},
+          {"type", "array"},
+          {"items", {{"type", "string"}}}}},
         {"fail_on", {{"enum", {"error", "warning", "info", "never"}}}},
-        {"product", {{"type", "object"}, {"additionalProperties", false}, {"properties", {{"names", strings}}}}},
+        {"product",
+         {{"type", "object"},
+          {"additionalProperties", false},
+          {"properties", {{"names", strings}}}}},
         {"spelling",
          {{"type", "object"},
           {"additionalProperties", false},
           {"properties",
-           {{"language", string_or_strings}, {"dictionaries", strings}, {"accept", strings}, {"reject", strings},
+           {{"language", string_or_strings},
+            {"dictionaries", strings},
+            {"accept", strings},
+            {"reject", strings},
             {"words_file", {{"type", "string"}}}}}}},
         {"rules",
          {{"type", "object"},
           {"description", "per-rule settings keyed by code (PF201) or name (headline-too-long)"},
           {"additionalProperties",
-           {{"type", "object"}, {"properties", {{"severity", severity}}},
-            {"additionalProperties", {{"description", "a parameter of the rule's kind (see `prfaq explain`)"}}}}}}},
+           {{"type", "object"},
+            {"properties", {{"severity", severity}}},
+            {"additionalProperties",
+             {{"description", "a parameter of the rule's kind (see `prfaq explain`)"}}}}}}},
         {"template",
          {{"type", "object"},
           {"additionalProperties", false},
@@ -78,12 +103,16 @@ std::string config_schema_json() {
                {{"type", "object"},
                 {"additionalProperties", false},
                 {"properties",
-                 {{"aliases", strings}, {"requirement", {{"enum", {"required", "recommended", "optional"}}}},
-                  {"title", {{"type", "string"}}}, {"skeleton", {{"type", "string"}}}}}}}}},
+                 {{"aliases", strings},
+                  {"requirement", {{"enum", {"required", "recommended", "optional"}}}},
+                  {"title", {{"type", "string"}}},
+                  {"skeleton", {{"type", "string"}}}}}}}}},
             {"parts",
              {{"type", "object"},
               {"additionalProperties",
-               {{"type", "object"}, {"additionalProperties", false}, {"properties", {{"aliases", strings}}}}}}}}}}}}}};
+               {{"type", "object"},
+                {"additionalProperties", false},
+                {"properties", {{"aliases", strings}}}}}}}}}}}}}};
   return schema.dump(2) + "\n";
 }
 

@@ -9,10 +9,14 @@ namespace prfaq {
 
 std::string_view to_string(Severity severity) {
   switch (severity) {
-    case Severity::off: return "off";
-    case Severity::info: return "info";
-    case Severity::warning: return "warning";
-    case Severity::error: return "error";
+    case Severity::off:
+      return "off";
+    case Severity::info:
+      return "info";
+    case Severity::warning:
+      return "warning";
+    case Severity::error:
+      return "error";
   }
   return "off";
 }
@@ -30,7 +34,8 @@ bool RuleFilter::allows(const RuleSpec& rule) const {
     if (key == "ALL" || key == "all") return true;
     if (text::iequals(key, rule.code) || key == rule.name) return true;
     // A prefix selects a family: "PF5" selects PF501..PF599.
-    return key.size() >= 2 && key.size() < rule.code.size() && text::iequals(rule.code.substr(0, key.size()), key);
+    return key.size() >= 2 && key.size() < rule.code.size() &&
+           text::iequals(rule.code.substr(0, key.size()), key);
   };
   if (!select.empty() && std::none_of(select.begin(), select.end(), matches)) return false;
   return std::none_of(ignore.begin(), ignore.end(), matches);
@@ -77,8 +82,6 @@ LintResult lint_document(const Document& doc, const Config& config, const RuleFi
   for (const RuleSpec& spec : config.rules) {
     if (spec.severity == Severity::off || !spec.rule || !filter.allows(spec)) continue;
     if (spec.kind == "engine") continue;  // engine rules are reported below
-    // A file that is not a PR/FAQ gets the template kind's single not-a-prfaq finding.
-    if (!doc.is_prfaq && spec.kind != "template") continue;
     findings.clear();
     VectorSink sink(findings);
     spec.rule->check(doc, sink);
@@ -89,7 +92,8 @@ LintResult lint_document(const Document& doc, const Config& config, const RuleFi
       d.severity = spec.severity;
       for (int k = 0; k < f.demote && d.severity > Severity::info; ++k)
         d.severity = static_cast<Severity>(static_cast<int>(d.severity) - 1);
-      std::string matched = f.args.count("match") ? f.args["match"] : std::string(doc.slice(f.span));
+      std::string matched =
+          f.args.count("match") ? f.args["match"] : std::string(doc.slice(f.span));
       f.args.emplace("match", matched);
       d.message = fill_template(spec.message, f.args);
       d.help = fill_template(spec.help, f.args);
@@ -175,15 +179,18 @@ std::size_t apply_fixes(std::string& text, const std::vector<Diagnostic>& diags)
     for (const Edit& e : f->edits) {
       if (e.span.end > text.size()) clash = true;
       for (const Edit& a : accepted)
-        if (e.span.overlaps(a.span) || (e.span.empty() && a.span.empty() && e.span.begin == a.span.begin) ||
-            (e.span.begin == a.span.end && e.span.empty()) || (a.span.empty() && a.span.begin == e.span.begin))
+        if (e.span.overlaps(a.span) ||
+            (e.span.empty() && a.span.empty() && e.span.begin == a.span.begin) ||
+            (e.span.begin == a.span.end && e.span.empty()) ||
+            (a.span.empty() && a.span.begin == e.span.begin))
           clash = true;
     }
     if (clash) continue;
     for (const Edit& e : f->edits) accepted.push_back(e);
     ++count;
   }
-  std::sort(accepted.begin(), accepted.end(), [](const Edit& a, const Edit& b) { return a.span.begin > b.span.begin; });
+  std::sort(accepted.begin(), accepted.end(),
+            [](const Edit& a, const Edit& b) { return a.span.begin > b.span.begin; });
   for (const Edit& e : accepted) text.replace(e.span.begin, e.span.size(), e.replacement);
   return count;
 }

@@ -23,19 +23,26 @@ Suppressions::Suppressions(const Document& doc) : m_doc(doc) {
     if (words.empty()) continue;
     Directive d;
     const std::string& w = words[0];
-    if (w == "prfaq-disable") d.kind = Directive::Kind::disable;
-    else if (w == "prfaq-enable") d.kind = Directive::Kind::enable;
-    else if (w == "prfaq-disable-line") d.kind = Directive::Kind::line;
-    else if (w == "prfaq-disable-next-line") d.kind = Directive::Kind::next_line;
-    else if (w == "prfaq-disable-file") d.kind = Directive::Kind::file;
-    else continue;
+    if (w == "prfaq-disable")
+      d.kind = Directive::Kind::disable;
+    else if (w == "prfaq-enable")
+      d.kind = Directive::Kind::enable;
+    else if (w == "prfaq-disable-line")
+      d.kind = Directive::Kind::line;
+    else if (w == "prfaq-disable-next-line")
+      d.kind = Directive::Kind::next_line;
+    else if (w == "prfaq-disable-file")
+      d.kind = Directive::Kind::file;
+    else
+      continue;
     d.rules.assign(words.begin() + 1, words.end());
     d.span = c.span;
     d.line = lines.line_of(c.span.begin);
     if (d.kind == Directive::Kind::next_line) {
       d.line = lines.line_of(c.span.end) + 1;
       // Skip blank lines to the next line with content.
-      while (d.line + 1 < lines.line_count() && text::trim(lines.line_text(d.line + 1)).empty()) ++d.line;
+      while (d.line + 1 < lines.line_count() && text::trim(lines.line_text(d.line + 1)).empty())
+        ++d.line;
     }
     m_directives.push_back(std::move(d));
   }

@@ -27,7 +27,7 @@ class Suppressions {
     enum class Kind { disable, enable, line, next_line, file } kind;
     std::vector<std::string> rules;  // empty = all
     Span span;
-    std::uint32_t line = 0;          // 0-based line the directive applies to (line kinds)
+    std::uint32_t line = 0;  // 0-based line the directive applies to (line kinds)
     bool used = false;
   };
   bool names(const Directive& d, const Diagnostic& diag) const;

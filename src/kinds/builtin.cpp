@@ -6,7 +6,9 @@
 
 namespace prfaq {
 
-void RuleKindRegistry::add(RuleKind kind) { m_kinds.push_back(std::move(kind)); }
+void RuleKindRegistry::add(RuleKind kind) {
+  m_kinds.push_back(std::move(kind));
+}
 
 const RuleKind* RuleKindRegistry::find(std::string_view name) const {
   for (const RuleKind& k : m_kinds)
@@ -26,7 +28,8 @@ void register_builtin_kinds(RuleKindRegistry& r) {
   r.add({"engine", "Reported by the engine itself (encoding, suppressions)", kinds::make_engine});
   r.add({"quote", "Customer and leader quotations and their attribution", kinds::make_quote});
   r.add({"substitution", "Flags terms and suggests preferred wording", kinds::make_substitution});
-  r.add({"template", "Missing, empty, out-of-order or duplicate PR/FAQ parts; not a PR/FAQ", kinds::make_template});
+  r.add({"template", "Missing, empty, out-of-order or duplicate PR/FAQ parts; not a PR/FAQ",
+         kinds::make_template});
 }
 
 const RuleKindRegistry& builtin_kinds() {

@@ -14,7 +14,8 @@ class Conditional final : public Rule {
  public:
   explicit Conditional(ParamReader& p) {
     m_scope = read_scope(p);
-    for (const std::string& e : p.get_strings("exceptions", {}, "acronyms that need no definition")) m_exceptions.insert(e);
+    for (const std::string& e : p.get_strings("exceptions", {}, "acronyms that need no definition"))
+      m_exceptions.insert(e);
     for (const std::string& n : p.product_names())
       for (const std::string& w : text::words(n)) m_exceptions.insert(text::to_lower(w));
     m_min = p.get_int("min_length", 2, "shortest acronym");
@@ -24,10 +25,14 @@ class Conditional final : public Rule {
   static bool acronym(std::string_view w, std::int64_t min, std::int64_t max) {
     std::int64_t letters = 0;
     for (char c : w) {
-      if (std::isupper(static_cast<unsigned char>(c))) ++letters;
-      else if (std::isdigit(static_cast<unsigned char>(c)) || c == '&') continue;
-      else if (c == 's' && &c == &w.back() && letters >= 2) continue;  // plural "APIs"
-      else return false;
+      if (std::isupper(static_cast<unsigned char>(c)))
+        ++letters;
+      else if (std::isdigit(static_cast<unsigned char>(c)) || c == '&')
+        continue;
+      else if (c == 's' && &c == &w.back() && letters >= 2)
+        continue;  // plural "APIs"
+      else
+        return false;
     }
     return letters >= min && static_cast<std::int64_t>(w.size()) <= max + 1 && letters <= max;
   }
@@ -45,12 +50,16 @@ class Conditional final : public Rule {
         std::string base = w.text;
         if (base.size() > 2 && base.back() == 's') base.pop_back();
         if (!acronym(w.text, m_min, m_max) || w.begin < dateline_end) continue;
-        if (m_exceptions.count(base) || m_exceptions.count(w.text) || m_exceptions.count(text::to_lower(base))) continue;
+        if (m_exceptions.count(base) || m_exceptions.count(w.text) ||
+            m_exceptions.count(text::to_lower(base)))
+          continue;
         if (defined.count(base) || reported.count(base)) continue;
         // "(SLA)" after words, or "SLA (…)".
-        bool in_parens = w.begin > 0 && t[w.begin - 1] == '(' && w.end < t.size() && t[w.end] == ')';
+        bool in_parens =
+            w.begin > 0 && t[w.begin - 1] == '(' && w.end < t.size() && t[w.end] == ')';
         std::string_view after = t.substr(w.end);
-        bool followed = after.starts_with(" (") && after.find(')') != std::string_view::npos && after.find(')') < 80;
+        bool followed = after.starts_with(" (") && after.find(')') != std::string_view::npos &&
+                        after.find(')') < 80;
         if (in_parens || followed) {
           defined.insert(base);
           continue;
@@ -71,6 +80,8 @@ class Conditional final : public Rule {
 
 }  // namespace
 
-std::unique_ptr<Rule> make_conditional(ParamReader& p) { return std::make_unique<Conditional>(p); }
+std::unique_ptr<Rule> make_conditional(ParamReader& p) {
+  return std::make_unique<Conditional>(p);
+}
 
 }  // namespace prfaq::kinds

@@ -12,6 +12,8 @@ class EngineRule final : public Rule {
 
 }  // namespace
 
-std::unique_ptr<Rule> make_engine(ParamReader&) { return std::make_unique<EngineRule>(); }
+std::unique_ptr<Rule> make_engine(ParamReader&) {
+  return std::make_unique<EngineRule>();
+}
 
 }  // namespace prfaq::kinds

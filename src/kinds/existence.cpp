@@ -15,9 +15,11 @@ class Existence final : public Rule {
     m_terms = TermMatcher(ignore_case);
     m_list = p.get_strings("tokens", {}, "terms to flag (whole words; phrases allowed)");
     for (std::size_t i = 0; i < m_list.size(); ++i) m_terms.add(m_list[i], static_cast<int>(i));
-    m_patterns.compile(p.get_strings("patterns", {}, "RE2 patterns to flag"), ignore_case, p, "patterns");
+    m_patterns.compile(p.get_strings("patterns", {}, "RE2 patterns to flag"), ignore_case, p,
+                       "patterns");
     m_exceptions = TermMatcher(true);
-    for (const std::string& e : p.get_strings("exceptions", {}, "terms never flagged")) m_exceptions.add(e, 0);
+    for (const std::string& e : p.get_strings("exceptions", {}, "terms never flagged"))
+      m_exceptions.add(e, 0);
   }
 
   void check(const Document& doc, FindingSink& out) const override {
@@ -25,7 +27,8 @@ class Existence final : public Rule {
       if (!wording_applies(doc, prose, m_scope)) continue;
       std::vector<Word> words = words_of(prose);
       std::vector<std::pair<std::uint32_t, std::uint32_t>> exceptions;
-      m_exceptions.find(words, [&](int, std::uint32_t b, std::uint32_t e) { exceptions.emplace_back(b, e); });
+      m_exceptions.find(
+          words, [&](int, std::uint32_t b, std::uint32_t e) { exceptions.emplace_back(b, e); });
       std::vector<std::pair<std::uint32_t, std::uint32_t>> seen;
       auto report = [&](std::uint32_t b, std::uint32_t e) {
         for (auto [xb, xe] : exceptions)
@@ -41,7 +44,9 @@ class Existence final : public Rule {
       m_terms.find(words, [&](int, std::uint32_t b, std::uint32_t e) { report(b, e); });
       m_patterns.find(prose.text, [&](int, std::uint32_t b, std::uint32_t e) {
         // Patterns must not match inside code placeholders.
-        if (std::string_view(prose.text).substr(b, e - b).find("\xEF\xBF\xBC") != std::string_view::npos) return;
+        if (std::string_view(prose.text).substr(b, e - b).find("\xEF\xBF\xBC") !=
+            std::string_view::npos)
+          return;
         report(b, e);
       });
     }
@@ -57,6 +62,8 @@ class Existence final : public Rule {
 
 }  // namespace
 
-std::unique_ptr<Rule> make_existence(ParamReader& p) { return std::make_unique<Existence>(p); }
+std::unique_ptr<Rule> make_existence(ParamReader& p) {
+  return std::make_unique<Existence>(p);
+}
 
 }  // namespace prfaq::kinds

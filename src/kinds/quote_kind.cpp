@@ -16,25 +16,39 @@ class QuoteRule final : public Rule {
     std::string c = p.get_string("check", "missing-customer",
                                  "which quote check: missing-customer, unattributed, placeholder, "
                                  "missing-leader, empty-enthusiasm");
-    if (c == "missing-customer") m_check = Check::missing_customer;
-    else if (c == "unattributed") m_check = Check::unattributed;
-    else if (c == "placeholder") m_check = Check::placeholder;
-    else if (c == "missing-leader") m_check = Check::missing_leader;
-    else if (c == "empty-enthusiasm") m_check = Check::empty_enthusiasm;
-    else p.error("check", "unknown check '" + c + "'");
-    m_terms = p.get_strings("terms",
-                            {"excited", "thrilled", "delighted", "proud", "happy", "pleased", "love",
-                             "ecstatic", "honored", "honoured", "can't wait", "cannot wait", "look forward",
-                             "looking forward", "amazing", "great", "awesome", "fantastic", "incredible"},
-                            "enthusiasm words for empty-enthusiasm");
+    if (c == "missing-customer")
+      m_check = Check::missing_customer;
+    else if (c == "unattributed")
+      m_check = Check::unattributed;
+    else if (c == "placeholder")
+      m_check = Check::placeholder;
+    else if (c == "missing-leader")
+      m_check = Check::missing_leader;
+    else if (c == "empty-enthusiasm")
+      m_check = Check::empty_enthusiasm;
+    else
+      p.error("check", "unknown check '" + c + "'");
+    m_terms = p.get_strings(
+        "terms",
+        {"excited", "thrilled", "delighted", "proud", "happy", "pleased", "love", "ecstatic",
+         "honored", "honoured", "can't wait", "cannot wait", "look forward", "looking forward",
+         "amazing", "great", "awesome", "fantastic", "incredible"},
+        "enthusiasm words for empty-enthusiasm");
     for (std::string& t : m_terms) t = text::to_lower(t);
-    m_max_words = p.get_int("max_words", 25, "empty-enthusiasm: longest quote that can be all enthusiasm");
+    m_max_words =
+        p.get_int("max_words", 25, "empty-enthusiasm: longest quote that can be all enthusiasm");
   }
 
   void check(const Document& doc, FindingSink& out) const override {
+    // Structure-dependent checks stay silent on files that are not PR/FAQs (PF105 says so once).
+    if (!doc.is_prfaq) return;
     switch (m_check) {
-      case Check::missing_customer: missing(doc, out, QuoteClass::customer, "customer_quote"); break;
-      case Check::missing_leader: missing(doc, out, QuoteClass::leader, "leader_quote"); break;
+      case Check::missing_customer:
+        missing(doc, out, QuoteClass::customer, "customer_quote");
+        break;
+      case Check::missing_leader:
+        missing(doc, out, QuoteClass::leader, "leader_quote");
+        break;
       case Check::unattributed:
         for (const Quote& q : doc.quotes)
           if (q.speaker.empty()) out.report({.span = q.span, .args = {{"text", preview(q.text)}}});
@@ -48,7 +62,9 @@ class QuoteRule final : public Rule {
         break;
       case Check::empty_enthusiasm:
         for (const Quote& q : doc.quotes)
-          if (empty_enthusiasm(q.text)) out.report({.span = q.span, .args = {{"text", preview(q.text)}, {"speaker", q.speaker}}});
+          if (empty_enthusiasm(q.text))
+            out.report(
+                {.span = q.span, .args = {{"text", preview(q.text)}, {"speaker", q.speaker}}});
         break;
     }
   }
@@ -66,10 +82,12 @@ class QuoteRule final : public Rule {
     std::string_view t = doc.text();
     Span prose = q.prose >= 0 ? doc.prose[q.prose].span : q.span;
     std::uint32_t from = prose.begin;
-    std::uint32_t to = std::min<std::uint32_t>(static_cast<std::uint32_t>(t.size()), prose.end + 400);
+    std::uint32_t to =
+        std::min<std::uint32_t>(static_cast<std::uint32_t>(t.size()), prose.end + 400);
     std::size_t pos = t.substr(from, to - from).find(q.speaker);
     if (pos != std::string_view::npos)
-      return {static_cast<std::uint32_t>(from + pos), static_cast<std::uint32_t>(from + pos + q.speaker.size())};
+      return {static_cast<std::uint32_t>(from + pos),
+              static_cast<std::uint32_t>(from + pos + q.speaker.size())};
     return q.span;
   }
 
@@ -107,9 +125,10 @@ class QuoteRule final : public Rule {
     if (!has) return false;
     // Enthusiasm without substance: no concrete outcome verbs or measures.
     static const std::vector<std::string> k_specific = {
-        "because", "now", "saves", "saved", "cut", "cuts", "reduced", "reduces", "instead", "without",
-        "before", "after", "used to", "no longer", "every", "hours", "minutes", "days", "weeks", "lets",
-        "helps", "helped", "means", "so that", "when"};
+        "because", "now",     "saves",   "saved",  "cut",   "cuts",    "reduced",
+        "reduces", "instead", "without", "before", "after", "used to", "no longer",
+        "every",   "hours",   "minutes", "days",   "weeks", "lets",    "helps",
+        "helped",  "means",   "so that", "when"};
     for (const std::string& s : k_specific) {
       for (const std::string& w : words)
         if (w == s) return false;
@@ -125,6 +144,8 @@ class QuoteRule final : public Rule {
 
 }  // namespace
 
-std::unique_ptr<Rule> make_quote(ParamReader& p) { return std::make_unique<QuoteRule>(p); }
+std::unique_ptr<Rule> make_quote(ParamReader& p) {
+  return std::make_unique<QuoteRule>(p);
+}
 
 }  // namespace prfaq::kinds

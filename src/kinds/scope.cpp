@@ -14,8 +14,8 @@ std::optional<Scope> Scope::parse(std::string_view text) {
     s.kind = Kind::press_release;
   } else if (text == "faq") {
     s.kind = Kind::faq;
-  } else if (text == "heading" || text == "paragraph" || text == "list_item" || text == "blockquote" ||
-             text == "table_cell" || text == "quote") {
+  } else if (text == "heading" || text == "paragraph" || text == "list_item" ||
+             text == "blockquote" || text == "table_cell" || text == "quote") {
     s.kind = Kind::element;
     s.element = text == "heading"      ? BlockKind::heading
                 : text == "list_item"  ? BlockKind::list_item
@@ -34,13 +34,17 @@ std::optional<Scope> Scope::parse(std::string_view text) {
 
 bool Scope::contains(const Document& doc, std::uint32_t offset) const {
   switch (kind) {
-    case Kind::document: return true;
-    case Kind::press_release: return doc.press_release.contains(offset);
-    case Kind::faq: return doc.faq.contains(offset) || [&] {
-      for (const RoleInstance& r : doc.roles)
-        if ((r.role == "external_faq" || r.role == "internal_faq") && r.span.contains(offset)) return true;
-      return false;
-    }();
+    case Kind::document:
+      return true;
+    case Kind::press_release:
+      return doc.press_release.contains(offset);
+    case Kind::faq:
+      return doc.faq.contains(offset) || [&] {
+        for (const RoleInstance& r : doc.roles)
+          if ((r.role == "external_faq" || r.role == "internal_faq") && r.span.contains(offset))
+            return true;
+        return false;
+      }();
     case Kind::role:
       for (const RoleInstance& r : doc.roles)
         if (r.role == role && r.span.contains(offset)) return true;
@@ -61,11 +65,16 @@ bool Scope::contains(const Document& doc, const Prose& prose) const {
 
 std::string Scope::to_string() const {
   switch (kind) {
-    case Kind::document: return "document";
-    case Kind::press_release: return "press_release";
-    case Kind::faq: return "faq";
-    case Kind::role: return role;
-    case Kind::element: return quote ? "quote" : std::string(prfaq::to_string(element));
+    case Kind::document:
+      return "document";
+    case Kind::press_release:
+      return "press_release";
+    case Kind::faq:
+      return "faq";
+    case Kind::role:
+      return role;
+    case Kind::element:
+      return quote ? "quote" : std::string(prfaq::to_string(element));
   }
   return "document";
 }
@@ -73,9 +82,10 @@ std::string Scope::to_string() const {
 namespace kinds {
 
 Scope read_scope(ParamReader& p, std::string_view def) {
-  std::string text = p.get_string("scope", def,
-                                  "where the rule applies: a template role, press_release, faq, document, or an "
-                                  "element (heading, paragraph, list_item, blockquote, table_cell, quote)");
+  std::string text =
+      p.get_string("scope", def,
+                   "where the rule applies: a template role, press_release, faq, document, or an "
+                   "element (heading, paragraph, list_item, blockquote, table_cell, quote)");
   auto s = Scope::parse(text);
   if (!s) {
     p.error("scope", "scope must not be empty");
@@ -84,9 +94,10 @@ Scope read_scope(ParamReader& p, std::string_view def) {
   if (s->kind == Scope::Kind::role && !p.tmpl().role(s->role)) {
     std::string names;
     for (const RoleDef& r : p.tmpl().roles) names += (names.empty() ? "" : ", ") + r.name;
-    p.error("scope", "unknown scope '" + s->role + "' (roles: " + names +
-                         "; or press_release, faq, document, heading, paragraph, list_item, blockquote, "
-                         "table_cell, quote)");
+    p.error("scope",
+            "unknown scope '" + s->role + "' (roles: " + names +
+                "; or press_release, faq, document, heading, paragraph, list_item, blockquote, "
+                "table_cell, quote)");
     return {};
   }
   if (text == def && def == "document") s->explicit_scope = false;

@@ -18,8 +18,10 @@ class Substitution final : public Rule {
       std::vector<std::string> alts;
       std::string cur;
       for (char c : swap[i].second) {
-        if (c == '|') alts.push_back(text::trim(cur)), cur.clear();
-        else cur += c;
+        if (c == '|')
+          alts.push_back(text::trim(cur)), cur.clear();
+        else
+          cur += c;
       }
       alts.push_back(text::trim(cur));
       if (!m_terms.add(swap[i].first, static_cast<int>(i))) {
@@ -30,7 +32,8 @@ class Substitution final : public Rule {
     }
     m_swaps.resize(swap.size());
     m_exceptions = TermMatcher(true);
-    for (const std::string& e : p.get_strings("exceptions", {}, "terms never flagged")) m_exceptions.add(e, 0);
+    for (const std::string& e : p.get_strings("exceptions", {}, "terms never flagged"))
+      m_exceptions.add(e, 0);
   }
 
   bool fixable() const override {
@@ -44,7 +47,8 @@ class Substitution final : public Rule {
       if (!wording_applies(doc, prose, m_scope)) continue;
       std::vector<Word> words = words_of(prose);
       std::vector<std::pair<std::uint32_t, std::uint32_t>> exceptions;
-      m_exceptions.find(words, [&](int, std::uint32_t b, std::uint32_t e) { exceptions.emplace_back(b, e); });
+      m_exceptions.find(
+          words, [&](int, std::uint32_t b, std::uint32_t e) { exceptions.emplace_back(b, e); });
       m_terms.find(words, [&](int id, std::uint32_t b, std::uint32_t e) {
         for (auto [xb, xe] : exceptions)
           if (b < xe && xb < e) return;
@@ -66,10 +70,12 @@ class Substitution final : public Rule {
             std::string_view t = doc.text();
             if (span.end < t.size() && t[span.end] == ' ') span.end++;
           }
-          f.fix = Fix{"Replace '" + match + "' with '" + s.alternatives[0] + "'", {{span, repl}}, true};
+          f.fix =
+              Fix{"Replace '" + match + "' with '" + s.alternatives[0] + "'", {{span, repl}}, true};
         } else if (!s.alternatives.empty()) {
           f.fix = Fix{"Replace '" + match + "' with '" + s.alternatives[0] + "'",
-                      {{span, match_case(s.alternatives[0], source)}}, false};
+                      {{span, match_case(s.alternatives[0], source)}},
+                      false};
         }
         out.report(std::move(f));
       });
@@ -89,6 +95,8 @@ class Substitution final : public Rule {
 
 }  // namespace
 
-std::unique_ptr<Rule> make_substitution(ParamReader& p) { return std::make_unique<Substitution>(p); }
+std::unique_ptr<Rule> make_substitution(ParamReader& p) {
+  return std::make_unique<Substitution>(p);
+}
 
 }  // namespace prfaq::kinds

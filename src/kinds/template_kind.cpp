@@ -13,16 +13,22 @@ enum class Check { missing, empty, order, duplicate, not_prfaq };
 class TemplateRule final : public Rule {
  public:
   explicit TemplateRule(ParamReader& p) : m_tmpl(p.tmpl()) {
-    std::string c = p.get_string("check", "missing",
-                                 "which template check: missing, empty, order, duplicate, not-a-prfaq");
-    if (c == "missing") m_check = Check::missing;
-    else if (c == "empty") m_check = Check::empty;
-    else if (c == "order") m_check = Check::order;
-    else if (c == "duplicate") m_check = Check::duplicate;
-    else if (c == "not-a-prfaq") m_check = Check::not_prfaq;
-    else p.error("check", "unknown check '" + c + "' (missing, empty, order, duplicate, not-a-prfaq)");
-    m_recommended = p.get_bool("recommended", true,
-                               "also report recommended roles (one severity level lower)");
+    std::string c = p.get_string(
+        "check", "missing", "which template check: missing, empty, order, duplicate, not-a-prfaq");
+    if (c == "missing")
+      m_check = Check::missing;
+    else if (c == "empty")
+      m_check = Check::empty;
+    else if (c == "order")
+      m_check = Check::order;
+    else if (c == "duplicate")
+      m_check = Check::duplicate;
+    else if (c == "not-a-prfaq")
+      m_check = Check::not_prfaq;
+    else
+      p.error("check", "unknown check '" + c + "' (missing, empty, order, duplicate, not-a-prfaq)");
+    m_recommended =
+        p.get_bool("recommended", true, "also report recommended roles (one severity level lower)");
   }
 
   bool fixable() const override { return m_check == Check::missing; }
@@ -30,22 +36,33 @@ class TemplateRule final : public Rule {
   void check(const Document& doc, FindingSink& out) const override {
     if (m_check == Check::not_prfaq) {
       if (!doc.is_prfaq) {
-        std::string_view first = doc.source->lines.line_text(doc.source->lines.line_of(doc.front_matter.end) + 1);
-        Span s{doc.front_matter.end, static_cast<std::uint32_t>(doc.front_matter.end + first.size())};
+        std::string_view first =
+            doc.source->lines.line_text(doc.source->lines.line_of(doc.front_matter.end) + 1);
+        Span s{doc.front_matter.end,
+               static_cast<std::uint32_t>(doc.front_matter.end + first.size())};
         out.report({.span = s, .args = {{"match", std::string(first)}}});
       }
       return;
     }
     if (!doc.is_prfaq) return;
     switch (m_check) {
-      case Check::missing: missing(doc, out); break;
+      case Check::missing:
+        missing(doc, out);
+        break;
       case Check::empty:
         for (const RoleInstance& r : doc.roles)
-          if (r.labelled && r.empty) out.report({.span = r.label_span, .args = {{"section", title(r.role)}, {"label", r.label}}});
+          if (r.labelled && r.empty)
+            out.report(
+                {.span = r.label_span, .args = {{"section", title(r.role)}, {"label", r.label}}});
         break;
-      case Check::order: order(doc, out); break;
-      case Check::duplicate: duplicate(doc, out); break;
-      default: break;
+      case Check::order:
+        order(doc, out);
+        break;
+      case Check::duplicate:
+        duplicate(doc, out);
+        break;
+      default:
+        break;
     }
   }
 
@@ -83,7 +100,8 @@ class TemplateRule final : public Rule {
       if (faq_role) {
         // After the other FAQ part, else at the end of the document.
         at = static_cast<std::uint32_t>(doc.text().size());
-        if (def.name == "external_faq" && after && (after->role == "internal_faq")) at = after->span.begin;
+        if (def.name == "external_faq" && after && (after->role == "internal_faq"))
+          at = after->span.begin;
       } else if (def.name == "headline") {
         at = doc.front_matter.end;
         for (const Section& s : doc.sections)
@@ -101,7 +119,8 @@ class TemplateRule final : public Rule {
       std::string_view t = doc.text();
       at = std::min<std::uint32_t>(at, static_cast<std::uint32_t>(t.size()));
       while (at > 0 && (t[at - 1] == '\n' || t[at - 1] == '\r' || t[at - 1] == ' ')) --at;
-      if (headings && !faq_role && def.name != "headline" && def.name != "subheadline" && def.name != "summary")
+      if (headings && !faq_role && def.name != "headline" && def.name != "subheadline" &&
+          def.name != "summary")
         body = "## " + def.title + "\n\n" + body;
       if (def.name == "headline" && at == 0) {
         text = body + "\n";
@@ -120,8 +139,8 @@ class TemplateRule final : public Rule {
   }
 
   bool ordered_role(std::string_view r) const {
-    return r == "headline" || r == "subheadline" || r == "summary" || r == "problem" || r == "solution" ||
-           r == "getting_started";
+    return r == "headline" || r == "subheadline" || r == "summary" || r == "problem" ||
+           r == "solution" || r == "getting_started";
   }
 
   void order(const Document& doc, FindingSink& out) const {
@@ -179,6 +198,8 @@ class TemplateRule final : public Rule {
 
 }  // namespace
 
-std::unique_ptr<Rule> make_template(ParamReader& p) { return std::make_unique<TemplateRule>(p); }
+std::unique_ptr<Rule> make_template(ParamReader& p) {
+  return std::make_unique<TemplateRule>(p);
+}
 
 }  // namespace prfaq::kinds

@@ -14,10 +14,11 @@ std::vector<Word> words_of(const Prose& p) {
     const Token& t = p.tokens[k];
     if (t.kind != Token::Kind::word && t.kind != Token::Kind::number) {
       // Separators that keep words joined: spaces, newlines, hyphens.
-      bool joiner = t.kind == Token::Kind::space || t.kind == Token::Kind::newline ||
-                    (t.kind == Token::Kind::punct && (s.substr(t.begin, t.end - t.begin) == "-" ||
-                                                      s.substr(t.begin, t.end - t.begin) == "\xE2\x80\x90" ||
-                                                      s.substr(t.begin, t.end - t.begin) == "\xE2\x80\x91"));
+      bool joiner =
+          t.kind == Token::Kind::space || t.kind == Token::Kind::newline ||
+          (t.kind == Token::Kind::punct && (s.substr(t.begin, t.end - t.begin) == "-" ||
+                                            s.substr(t.begin, t.end - t.begin) == "\xE2\x80\x90" ||
+                                            s.substr(t.begin, t.end - t.begin) == "\xE2\x80\x91"));
       if (!joiner && !out.empty()) out.back().joined_to_next = false;
       continue;
     }
@@ -30,7 +31,8 @@ std::vector<Word> words_of(const Prose& p) {
           w.text = std::string(s.substr(b, i - b));
           w.lower = text::to_lower(w.text);
           // Curly apostrophes count as straight ones.
-          for (std::size_t pos; (pos = w.lower.find("\xE2\x80\x99")) != std::string::npos;) w.lower.replace(pos, 3, "'");
+          for (std::size_t pos; (pos = w.lower.find("\xE2\x80\x99")) != std::string::npos;)
+            w.lower.replace(pos, 3, "'");
           w.begin = b;
           w.end = i;
           w.joined_to_next = true;
@@ -57,7 +59,8 @@ bool TermMatcher::add(std::string_view term, int id) {
   auto& list = m_first[t.words[0]];
   list.push_back(std::move(t));
   // Longest terms first.
-  std::stable_sort(list.begin(), list.end(), [](const Term& a, const Term& b) { return a.words.size() > b.words.size(); });
+  std::stable_sort(list.begin(), list.end(),
+                   [](const Term& a, const Term& b) { return a.words.size() > b.words.size(); });
   return true;
 }
 
@@ -121,14 +124,15 @@ bool PatternSet::compile(const std::vector<std::string>& patterns, bool ignore_c
   return true;
 }
 
-void PatternSet::find(std::string_view text, const std::function<void(int, std::uint32_t, std::uint32_t)>& f) const {
+void PatternSet::find(std::string_view text,
+                      const std::function<void(int, std::uint32_t, std::uint32_t)>& f) const {
   if (!m_re) return;
   int groups = m_re->NumberOfCapturingGroups();
   std::vector<re2::StringPiece> sub(static_cast<std::size_t>(groups) + 1);
   std::size_t pos = 0;
   re2::StringPiece input(text.data(), text.size());
-  while (pos <= text.size() &&
-         m_re->Match(input, pos, text.size(), RE2::UNANCHORED, sub.data(), static_cast<int>(sub.size()))) {
+  while (pos <= text.size() && m_re->Match(input, pos, text.size(), RE2::UNANCHORED, sub.data(),
+                                           static_cast<int>(sub.size()))) {
     std::size_t b = static_cast<std::size_t>(sub[0].data() - text.data());
     std::size_t e = b + sub[0].size();
     // Which top-level alternative matched: the first non-empty top-level group. Top-level groups
@@ -162,7 +166,8 @@ std::string match_case(std::string_view replacement, std::string_view like) {
   bool upper_first = std::isupper(static_cast<unsigned char>(like[0]));
   bool all_upper = like.size() > 1;
   for (char c : like)
-    if (std::isalpha(static_cast<unsigned char>(c)) && !std::isupper(static_cast<unsigned char>(c))) all_upper = false;
+    if (std::isalpha(static_cast<unsigned char>(c)) && !std::isupper(static_cast<unsigned char>(c)))
+      all_upper = false;
   if (all_upper) {
     for (char& c : r) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   } else if (upper_first) {

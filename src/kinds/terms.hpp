@@ -33,7 +33,8 @@ class TermMatcher {
   /// Adds a literal term (one or more words); returns false when it has no words.
   bool add(std::string_view term, int id);
   /// Calls f(id, text_begin, text_end) for each whole-word match, longest first at a position.
-  void find(const std::vector<Word>& words, const std::function<void(int, std::uint32_t, std::uint32_t)>& f) const;
+  void find(const std::vector<Word>& words,
+            const std::function<void(int, std::uint32_t, std::uint32_t)>& f) const;
   bool empty() const { return m_first.empty(); }
 
  private:
@@ -52,10 +53,12 @@ class PatternSet {
   ~PatternSet();
   PatternSet(PatternSet&&) noexcept;
   /// Compiles the patterns; reports bad ones through p.error(param, ...).
-  bool compile(const std::vector<std::string>& patterns, bool ignore_case, ParamReader& p, std::string_view param);
+  bool compile(const std::vector<std::string>& patterns, bool ignore_case, ParamReader& p,
+               std::string_view param);
   bool empty() const { return !m_re; }
   /// Calls f(pattern_index, begin, end) for each non-overlapping match in text.
-  void find(std::string_view text, const std::function<void(int, std::uint32_t, std::uint32_t)>& f) const;
+  void find(std::string_view text,
+            const std::function<void(int, std::uint32_t, std::uint32_t)>& f) const;
 
  private:
   std::unique_ptr<re2::RE2> m_re;

@@ -11,13 +11,13 @@ namespace prfaq::markdown {
 struct RawBlock {
   BlockKind kind = BlockKind::paragraph;
   Span span;
-  int heading_level = 0;        ///< 1..6 for headings
+  int heading_level = 0;  ///< 1..6 for headings
   bool setext = false;
-  int prose = -1;               ///< index into prose, for leaf text blocks
+  int prose = -1;  ///< index into prose, for leaf text blocks
   bool in_blockquote = false;
-  int blockquote = -1;          ///< outermost enclosing blockquote id
-  int list_item = -1;           ///< enclosing list item id
-  bool list_item_first = false; ///< first paragraph of its list item
+  int blockquote = -1;           ///< outermost enclosing blockquote id
+  int list_item = -1;            ///< enclosing list item id
+  bool list_item_first = false;  ///< first paragraph of its list item
   bool ordered_list = false;
   /// Emphasis at the start of a paragraph: [0, emphasis_end) of the prose text is inside
   /// one strong/emph node; all_emphasis means nothing but punctuation follows it.

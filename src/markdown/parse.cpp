@@ -75,16 +75,20 @@ class Walker {
     int el = cmark_node_get_end_line(node);
     int ec = cmark_node_get_end_column(node);
     if (sl <= 0) return {};
-    std::uint32_t b = m_lines.offset_of(static_cast<std::uint32_t>(sl), static_cast<std::uint32_t>(std::max(sc, 1)));
+    std::uint32_t b = m_lines.offset_of(static_cast<std::uint32_t>(sl),
+                                        static_cast<std::uint32_t>(std::max(sc, 1)));
     std::uint32_t e;
     if (el <= 0) {
       e = b;
     } else if (ec <= 0) {
-      e = m_lines.line_start(static_cast<std::uint32_t>(el));
+      // Some blocks (HTML) report no end column: take the whole last line.
+      e = m_lines.line_start(static_cast<std::uint32_t>(el)) +
+          static_cast<std::uint32_t>(m_lines.line_text(static_cast<std::uint32_t>(el)).size());
     } else {
       e = m_lines.offset_of(static_cast<std::uint32_t>(el), static_cast<std::uint32_t>(ec)) + 1;
-      std::uint32_t line_end = m_lines.line_start(static_cast<std::uint32_t>(el)) +
-                               static_cast<std::uint32_t>(m_lines.line_text(static_cast<std::uint32_t>(el)).size());
+      std::uint32_t line_end =
+          m_lines.line_start(static_cast<std::uint32_t>(el)) +
+          static_cast<std::uint32_t>(m_lines.line_text(static_cast<std::uint32_t>(el)).size());
       e = std::min(e, line_end);
     }
     if (e < b) e = b;
@@ -131,6 +135,13 @@ class Walker {
             RawBlock b;
             b.kind = BlockKind::html;
             b.span = span_of(node);
+            // cmark reports HTML blocks' end before their start; their literal gives the length.
+            if (const char* lit = cmark_node_get_literal(node)) {
+              std::size_t len = std::strlen(lit);
+              while (len > 0 && (lit[len - 1] == '\n' || lit[len - 1] == '\r')) --len;
+              b.span.end = static_cast<std::uint32_t>(
+                  std::min<std::size_t>(m_cm.size(), b.span.begin + len));
+            }
             b.in_blockquote = quote_depth > 0;
             b.blockquote = quote_depth > 0 ? m_blockquote : -1;
             m_out.blocks.push_back(b);
@@ -180,7 +191,8 @@ class Walker {
             b.in_blockquote = quote_depth > 0;
             b.blockquote = quote_depth > 0 ? m_blockquote : -1;
             b.prose = static_cast<int>(m_out.prose.size());
-            if (b.span.begin < m_cell_cursor && m_cell_cursor < b.span.end) b.span.begin = m_cell_cursor;
+            if (b.span.begin < m_cell_cursor && m_cell_cursor < b.span.end)
+              b.span.begin = m_cell_cursor;
             Prose p = flatten(node, b.span, b);
             m_cell_cursor = p.offsets.empty() ? b.span.end : p.offsets.back();
             p.kind = BlockKind::table_cell;
@@ -205,8 +217,10 @@ class Walker {
       std::size_t end = text.find("-->", pos + 4);
       if (end == std::string_view::npos) break;
       std::string_view inner = text.substr(pos + 4, end - pos - 4);
-      while (!inner.empty() && std::isspace(static_cast<unsigned char>(inner.front()))) inner.remove_prefix(1);
-      while (!inner.empty() && std::isspace(static_cast<unsigned char>(inner.back()))) inner.remove_suffix(1);
+      while (!inner.empty() && std::isspace(static_cast<unsigned char>(inner.front())))
+        inner.remove_prefix(1);
+      while (!inner.empty() && std::isspace(static_cast<unsigned char>(inner.back())))
+        inner.remove_suffix(1);
       m_out.comments.push_back({{static_cast<std::uint32_t>(span.begin + pos),
                                  static_cast<std::uint32_t>(span.begin + end + 3)},
                                 std::string(inner)});
@@ -218,7 +232,8 @@ class Walker {
   void map_text(Prose& p, std::string_view lit, std::uint32_t& cursor, std::uint32_t limit) {
     std::size_t pos = m_cm.find(lit, cursor);
     if (pos != std::string_view::npos && pos + lit.size() <= limit && pos - cursor <= 16) {
-      for (std::size_t i = 0; i < lit.size(); ++i) p.offsets.push_back(static_cast<std::uint32_t>(pos + i));
+      for (std::size_t i = 0; i < lit.size(); ++i)
+        p.offsets.push_back(static_cast<std::uint32_t>(pos + i));
       p.text.append(lit);
       cursor = static_cast<std::uint32_t>(pos + lit.size());
       return;
@@ -333,7 +348,9 @@ class Walker {
           std::string_view html = lit ? lit : "";
           std::size_t pos = m_cm.find(html, cursor);
           if (!html.empty() && pos != std::string_view::npos && pos < limit) {
-            if (html.starts_with("<!--")) collect_comments({static_cast<std::uint32_t>(pos), static_cast<std::uint32_t>(pos + html.size())});
+            if (html.starts_with("<!--"))
+              collect_comments(
+                  {static_cast<std::uint32_t>(pos), static_cast<std::uint32_t>(pos + html.size())});
             cursor = static_cast<std::uint32_t>(pos + html.size());
           }
           break;

@@ -71,14 +71,15 @@ void tokenize(Prose& p) {
   }
   // Numbers with a unit or percent stay numbers: "40%" is number + punct.
   for (Token& t : p.tokens) {
-    if (t.kind == Token::Kind::word && !s.empty() && std::isdigit(static_cast<unsigned char>(s[t.begin])))
+    if (t.kind == Token::Kind::word && !s.empty() &&
+        std::isdigit(static_cast<unsigned char>(s[t.begin])))
       t.kind = Token::Kind::number;
   }
   // Sentences end after . ! ? (and their CJK forms) followed by space or the end, except
   // after common abbreviations and single initials.
   static constexpr std::array<std::string_view, 22> k_abbrev = {
-      "mr", "mrs", "ms", "dr", "prof", "inc", "ltd", "co", "corp", "vs", "etc", "e.g", "i.e",
-      "st", "jr", "sr", "no", "fig", "approx", "dept", "est", "u.s"};
+      "mr",  "mrs", "ms", "dr", "prof", "inc", "ltd", "co",     "corp", "vs",  "etc",
+      "e.g", "i.e", "st", "jr", "sr",   "no",  "fig", "approx", "dept", "est", "u.s"};
   std::uint32_t first = 0;
   const auto n = static_cast<std::uint32_t>(p.tokens.size());
   for (std::uint32_t k = 0; k < n; ++k) {

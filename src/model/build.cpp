@@ -12,22 +12,32 @@ namespace prfaq {
 
 std::string_view to_string(BlockKind kind) {
   switch (kind) {
-    case BlockKind::paragraph: return "paragraph";
-    case BlockKind::heading: return "heading";
-    case BlockKind::list_item: return "list_item";
-    case BlockKind::blockquote: return "blockquote";
-    case BlockKind::table_cell: return "table_cell";
-    case BlockKind::html: return "html";
-    case BlockKind::code: return "code";
+    case BlockKind::paragraph:
+      return "paragraph";
+    case BlockKind::heading:
+      return "heading";
+    case BlockKind::list_item:
+      return "list_item";
+    case BlockKind::blockquote:
+      return "blockquote";
+    case BlockKind::table_cell:
+      return "table_cell";
+    case BlockKind::html:
+      return "html";
+    case BlockKind::code:
+      return "code";
   }
   return "paragraph";
 }
 
 std::string_view to_string(QuoteClass cls) {
   switch (cls) {
-    case QuoteClass::customer: return "customer";
-    case QuoteClass::leader: return "leader";
-    case QuoteClass::unknown: return "unknown";
+    case QuoteClass::customer:
+      return "customer";
+    case QuoteClass::leader:
+      return "leader";
+    case QuoteClass::unknown:
+      return "unknown";
   }
   return "unknown";
 }
@@ -50,7 +60,9 @@ Span Prose::source_span(std::uint32_t b, std::uint32_t e) const {
   return {offsets[b], std::max(end, offsets[b])};
 }
 
-std::string_view Document::text() const { return source->text; }
+std::string_view Document::text() const {
+  return source->text;
+}
 
 const RoleInstance* Document::find_role(std::string_view role) const {
   for (const RoleInstance& r : roles)
@@ -123,7 +135,8 @@ namespace {
 using markdown::RawBlock;
 
 std::string prose_text(const Prose& p, std::uint32_t from = 0) {
-  std::string s = text::squash(std::string_view(p.text).substr(std::min<std::size_t>(from, p.text.size())));
+  std::string s =
+      text::squash(std::string_view(p.text).substr(std::min<std::size_t>(from, p.text.size())));
   // Drop the object replacement character of code spans.
   std::string out;
   for (std::size_t i = 0; i < s.size();) {
@@ -136,7 +149,11 @@ std::string prose_text(const Prose& p, std::uint32_t from = 0) {
   return text::squash(out);
 }
 
-std::size_t word_count(std::string_view s) { return text::words(s).size(); }
+std::size_t word_count(std::string_view s) {
+  return text::words(s).size();
+}
+
+std::size_t question_marker(std::string_view s);
 
 bool is_question_text(std::string_view s) {
   std::string t = text::trim(s);
@@ -144,25 +161,80 @@ bool is_question_text(std::string_view s) {
   if (t.ends_with("?") || t.ends_with("\xEF\xBC\x9F")) return true;
   std::string lower = text::to_lower(t);
   return lower.starts_with("q:") || lower.starts_with("q.") || lower.starts_with("q ") ||
-         lower.starts_with("q\xEF\xBC\x9A") ||
-         (lower.size() > 2 && lower[0] == 'q' && std::isdigit(static_cast<unsigned char>(lower[1])));
+         lower.starts_with("q\xEF\xBC\x9A") || question_marker(t) > 0 ||
+         (lower.size() > 2 && lower[0] == 'q' &&
+          std::isdigit(static_cast<unsigned char>(lower[1])));
+}
+
+// Length of a leading "Q:", "Q :", "Q.", "Q1:", "Question:", "问：", "질문:" marker, or 0.
+std::size_t question_marker(std::string_view s) {
+  std::string lower = text::to_lower(s.substr(0, std::min<std::size_t>(s.size(), 24)));
+  std::size_t k = 0;
+  if (lower.starts_with("question"))
+    k = 8;
+  else if (lower.starts_with("frage"))
+    k = 5;
+  else if (lower.starts_with("pregunta"))
+    k = 8;
+  else if (lower.starts_with("\xE9\x97\xAE") || lower.starts_with("\xE5\x95\x8F"))
+    k = 3;  // 问 問
+  else if (lower.starts_with("\xEC\xA7\x88\xEB\xAC\xB8"))
+    k = 6;  // 질문
+  else if (!lower.empty() && lower[0] == 'q' &&
+           (lower.size() == 1 || !std::isalpha(static_cast<unsigned char>(lower[1]))))
+    k = 1;
+  if (k == 0) return 0;
+  std::size_t j = k;
+  while (j < lower.size() && std::isdigit(static_cast<unsigned char>(lower[j]))) ++j;
+  while (j < lower.size() && (lower[j] == ' ' || lower[j] == '\t')) ++j;
+  if (j < lower.size() && (lower[j] == ':' || lower[j] == '.' || lower[j] == ')')) return j + 1;
+  if (lower.compare(j, 3, "\xEF\xBC\x9A") == 0 || lower.compare(j, 3, "\xEF\xBC\x8E") == 0)
+    return j + 3;  // ： ．
+  return 0;
+}
+
+// Length of a leading "A:", "A :", "A.", "Answer:", "答：", "답:" marker, or 0.
+std::size_t answer_marker(std::string_view s) {
+  std::string lower = text::to_lower(s.substr(0, std::min<std::size_t>(s.size(), 24)));
+  std::size_t k = 0;
+  if (lower.starts_with("answer"))
+    k = 6;
+  else if (lower.starts_with("antwort"))
+    k = 7;
+  else if (lower.starts_with("respuesta"))
+    k = 9;
+  else if (lower.starts_with("réponse"))
+    k = 8;
+  else if (lower.starts_with("\xE5\x9B\x9E\xE7\xAD\x94"))
+    k = 6;  // 回答
+  else if (lower.starts_with("\xE7\xAD\x94"))
+    k = 3;  // 答
+  else if (lower.starts_with("\xEB\x8B\xB5"))
+    k = 3;  // 답
+  else if (!lower.empty() && lower[0] == 'a' &&
+           (lower.size() == 1 || !std::isalpha(static_cast<unsigned char>(lower[1]))))
+    k = 1;
+  else if (lower.starts_with("r") && lower.size() > 1 && (lower[1] == ':' || lower[1] == ' '))
+    k = 1;
+  if (k == 0) return 0;
+  std::size_t j = k;
+  while (j < lower.size() && (lower[j] == ' ' || lower[j] == '\t')) ++j;
+  if (j < lower.size() && (lower[j] == ':' || lower[j] == '.' || lower[j] == ')')) {
+    // "A. Smith said" is not a marker; a marker is followed by a space or the end.
+    if (j + 1 >= lower.size() || std::isspace(static_cast<unsigned char>(lower[j + 1])) ||
+        lower[j] == ':' || static_cast<unsigned char>(lower[j + 1]) >= 0x80)
+      return j + 1;
+    return 0;
+  }
+  if (lower.compare(j, 3, "\xEF\xBC\x9A") == 0 || lower.compare(j, 3, "\xEF\xBC\x8E") == 0)
+    return j + 3;
+  if (k == 1 && lower[0] == 'r') return 0;
+  return j == lower.size() && k > 1 ? j : 0;
 }
 
 std::string strip_question_prefix(std::string s) {
   s = text::trim(s);
-  std::string lower = text::to_lower(s);
-  std::size_t k = 0;
-  if (lower.starts_with("question")) k = 8;
-  else if (!lower.empty() && lower[0] == 'q' && (lower.size() == 1 || !std::isalpha(static_cast<unsigned char>(lower[1])))) k = 1;
-  if (k > 0) {
-    std::size_t j = k;
-    while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j]))) ++j;
-    if (j < s.size() && (s[j] == ':' || s[j] == '.' || s[j] == ')')) {
-      s = text::trim(s.substr(j + 1));
-    } else if (s.compare(j, 3, "\xEF\xBC\x9A") == 0) {
-      s = text::trim(s.substr(j + 3));
-    }
-  }
+  if (std::size_t k = question_marker(s)) s = text::trim(s.substr(k));
   // Numbering "1." / "1)".
   std::size_t j = 0;
   while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j]))) ++j;
@@ -179,11 +251,12 @@ bool is_title_label(const Template& tmpl, std::string_view label) {
     if (m.empty()) continue;
     if (lower.starts_with(m)) {
       std::string rest = text::trim(lower.substr(m.size()));
-      if (rest.empty() || rest.starts_with(":") || rest.starts_with("\xE2\x80\x94") || rest.starts_with("-") ||
-          rest.starts_with("\xE2\x80\x93") || rest.starts_with("for "))
+      if (rest.empty() || rest.starts_with(":") || rest.starts_with("\xE2\x80\x94") ||
+          rest.starts_with("-") || rest.starts_with("\xE2\x80\x93") || rest.starts_with("for "))
         return true;
     }
-    if (lower.ends_with(m) || lower.ends_with(m + ")") || lower.ends_with(m + " draft")) return true;
+    if (lower.ends_with(m) || lower.ends_with(m + ")") || lower.ends_with(m + " draft"))
+      return true;
     if (words <= 5 && lower.find(m) != std::string::npos) return true;
   }
   return false;
@@ -211,7 +284,8 @@ class Builder {
   bool in_faq(int s) const {
     for (; s > 0; s = m_doc.sections[s].parent) {
       const Section& sec = m_doc.sections[s];
-      if (sec.part == "faq" || sec.role == "external_faq" || sec.role == "internal_faq") return true;
+      if (sec.part == "faq" || sec.role == "external_faq" || sec.role == "internal_faq")
+        return true;
     }
     return false;
   }
@@ -241,7 +315,8 @@ class Builder {
       }
       return;
     }
-    if (faq_context && sec.style != LabelStyle::atx && sec.style != LabelStyle::setext) sec.is_question = true;
+    if (faq_context && sec.style != LabelStyle::atx && sec.style != LabelStyle::setext)
+      sec.is_question = true;
   }
 
   void build_sections() {
@@ -263,17 +338,20 @@ class Builder {
         sec.label = prose_text(*p);
         sec.label_span = b.span;
         sec.body = {b.span.end, b.span.end};
-        while (stack.size() > 1 && m_doc.sections[stack.back()].level >= sec.level) stack.pop_back();
+        while (stack.size() > 1 && m_doc.sections[stack.back()].level >= sec.level)
+          stack.pop_back();
         bool faq = in_faq(stack.back());
         classify_label(sec, faq);
-        if (first_heading && sec.role.empty() && sec.part.empty() && is_title_label(m_tmpl, sec.label))
+        if (first_heading && sec.role.empty() && sec.part.empty() &&
+            is_title_label(m_tmpl, sec.label))
           sec.is_title = true;
         first_heading = false;
         make = true;
       } else if (b.kind == BlockKind::paragraph && p && b.list_item < 0 && b.starts_with_emphasis) {
         std::string label = prose_text(*p, 0);
         if (!b.all_emphasis) label = prose_text(Prose{.text = p->text.substr(0, b.emphasis_end)});
-        while (!label.empty() && (label.back() == ':' || label.back() == '.' || label.back() == ' '))
+        while (!label.empty() &&
+               (label.back() == ':' || label.back() == '.' || label.back() == ' '))
           label.pop_back();
         int base = real_heading_level(stack);
         std::size_t words = word_count(label);
@@ -314,7 +392,8 @@ class Builder {
             sec.label_span = b.span;
             sec.body = {b.span.end, b.span.end};
           }
-          while (stack.size() > 1 && m_doc.sections[stack.back()].level >= sec.level) stack.pop_back();
+          while (stack.size() > 1 && m_doc.sections[stack.back()].level >= sec.level)
+            stack.pop_back();
           make = true;
         }
       } else if (b.kind == BlockKind::paragraph && p && b.list_item < 0 && !b.in_blockquote) {
@@ -332,7 +411,8 @@ class Builder {
               sec.label_span = p->source_span(0, static_cast<std::uint32_t>(colon + 1));
               sec.body = {sec.label_span.end, sec.label_span.end};
               classify_label(sec, false);
-              while (stack.size() > 1 && m_doc.sections[stack.back()].level >= sec.level) stack.pop_back();
+              while (stack.size() > 1 && m_doc.sections[stack.back()].level >= sec.level)
+                stack.pop_back();
               make = true;
             }
           }
@@ -388,7 +468,10 @@ class Builder {
       }
       if (!has_sub) s.role = "external_faq";
     }
-    // Sections inside a part inherit it.
+    // Sections inside a part inherit it; remember which labels named a part themselves.
+    m_own_label.assign(m_doc.sections.size(), false);
+    for (std::size_t i = 1; i < m_doc.sections.size(); ++i)
+      m_own_label[i] = !m_doc.sections[i].part.empty() || !m_doc.sections[i].role.empty();
     for (std::size_t i = 1; i < m_doc.sections.size(); ++i) {
       Section& s = m_doc.sections[i];
       if (s.part.empty() && s.parent > 0) s.part = m_doc.sections[s.parent].part;
@@ -458,14 +541,23 @@ class Builder {
         break;
       }
     }
+    // The company's first distinctive word stands for it ("Blue Ridge Market Tech" -> "blue",
+    // "the prfaq project" -> "prfaq").
+    static const std::vector<std::string_view> k_filler = {
+        "the",      "project",    "team",   "inc",   "corp",  "llc",     "ltd",     "company",
+        "today",    "die",        "der",    "das",   "firma", "gmbh",    "ag",      "la",
+        "le",       "les",        "el",     "los",   "las",   "société", "societe", "empresa",
+        "compañía", "entreprise", "groupe", "grupo", "our",   "new"};
     for (const std::string& w : text::words(m_doc.company)) {
-      if (w == "the" || w == "project" || w == "team" || w == "inc" || w == "corp" || w == "llc" ||
-          w == "ltd" || w == "company" || w == "today" || w.size() < 2)
+      if (w.size() < 2 || std::find(k_filler.begin(), k_filler.end(), w) != k_filler.end())
         continue;
       m_company_words.push_back(w);
+      break;
     }
-    for (const std::string& name : m_opt.product_names)
-      for (const std::string& w : text::words(name)) m_company_words.push_back(w);
+    for (const std::string& name : m_opt.product_names) {
+      auto ws = text::words(name);
+      if (!ws.empty()) m_company_words.push_back(ws[0]);
+    }
   }
 
   // ---- quotes ---------------------------------------------------------------------------
@@ -482,11 +574,16 @@ class Builder {
       std::size_t start = i;
       char32_t c = decode_utf8(s, i);
       std::vector<char32_t> closers;
-      if (c == 0x201C) closers = {0x201D};
-      else if (c == 0x201E) closers = {0x201C, 0x201D};
-      else if (c == 0xAB) closers = {0xBB};
-      else if (c == 0x300C) closers = {0x300D};
-      else if (c == 0x300E) closers = {0x300F};
+      if (c == 0x201C)
+        closers = {0x201D};
+      else if (c == 0x201E)
+        closers = {0x201C, 0x201D};
+      else if (c == 0xAB)
+        closers = {0xBB};
+      else if (c == 0x300C)
+        closers = {0x300D};
+      else if (c == 0x300E)
+        closers = {0x300F};
       else if (c == '"') {
         bool left_ok = start == 0 || !text::is_word_char(static_cast<unsigned char>(s[start - 1]));
         if (!left_ok || i >= s.size() || std::isspace(static_cast<unsigned char>(s[i]))) continue;
@@ -509,19 +606,33 @@ class Builder {
       std::string_view inner = s.substr(i, close_at - i);
       std::size_t words = text::words(inner).size();
       bool cjk = c == 0x300C || c == 0x300E;
-      bool long_enough = words >= 4 || (cjk && count_code_points(inner) >= 6) || (words >= 3 && count_code_points(inner) >= 20);
+      bool has_cjk = false;
+      for (std::size_t x = 0; x < inner.size() && !has_cjk;)
+        has_cjk = text::is_cjk(decode_utf8(inner, x));
+      // Japanese and Chinese run words together: count characters, not words.
+      bool long_enough = has_cjk ? count_code_points(inner) >= 6
+                                 : words >= 4 || (words >= 3 && count_code_points(inner) >= 20);
       // A mention ("the headline reads "Introducing X", and …") is not a quotation: speech
       // starts the paragraph, follows a colon or comma, or ends with punctuation inside the marks.
       std::string inner_trim = text::trim(inner);
-      bool ends_punct = !inner_trim.empty() && std::string_view(".,!?;\xE2\x80\xA6").find(inner_trim.back()) != std::string_view::npos;
+      bool ends_punct =
+          !inner_trim.empty() &&
+          std::string_view(".,!?;\xE2\x80\xA6").find(inner_trim.back()) != std::string_view::npos;
       ends_punct |= inner_trim.ends_with("\xE3\x80\x82") || inner_trim.ends_with("\xEF\xBC\x81") ||
                     inner_trim.ends_with("\xEF\xBC\x9F") || inner_trim.ends_with("\xEF\xBC\x8C") ||
                     inner_trim.ends_with("\xE2\x80\xA6");
       std::string before = text::trim(s.substr(0, start));
-      bool speech_start = before.empty() || before.ends_with(":") || before.ends_with(",") || before.ends_with("\xEF\xBC\x9A") ||
-                          before.ends_with("\xEF\xBC\x8C") || before.ends_with("\xE2\x80\x94") || !out.empty() ||
+      bool speech_start = before.empty() || before.ends_with(":") || before.ends_with(",") ||
+                          before.ends_with("\xEF\xBC\x9A") || before.ends_with("\xEF\xBC\x8C") ||
+                          before.ends_with("\xE2\x80\x94") || !out.empty() ||
                           before.ends_with("\xE3\x80\x81");
-      if (!(ends_punct || speech_start || cjk)) m_doc.mentions.push_back(p.source_span(static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(close_end)));
+      // Korean reported speech: "…"라고 말했다.
+      std::string_view after_close = s.substr(close_end);
+      speech_start |= after_close.starts_with("\xEB\x9D\xBC\xEA\xB3\xA0") ||            // 라고
+                      after_close.starts_with("\xEC\x9D\xB4\xEB\x9D\xBC\xEA\xB3\xA0");  // 이라고
+      if (!(ends_punct || speech_start || cjk))
+        m_doc.mentions.push_back(p.source_span(static_cast<std::uint32_t>(start),
+                                               static_cast<std::uint32_t>(close_end)));
       if (long_enough && (ends_punct || speech_start || cjk)) {
         out.push_back({static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(close_end),
                        static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(close_at)});
@@ -531,74 +642,216 @@ class Builder {
     return out;
   }
 
+  static bool has_word(const std::string& lower, std::string_view w) {
+    if (static_cast<unsigned char>(w[0]) >= 0x80 && static_cast<unsigned char>(w[0]) >= 0xE0)
+      return lower.find(w) != std::string::npos;  // CJK: no word boundaries
+    std::size_t pos = lower.find(w);
+    while (pos != std::string::npos) {
+      bool left = pos == 0 || !(std::isalnum(static_cast<unsigned char>(lower[pos - 1])) ||
+                                static_cast<unsigned char>(lower[pos - 1]) >= 0x80);
+      bool right = pos + w.size() >= lower.size() ||
+                   !(std::isalnum(static_cast<unsigned char>(lower[pos + w.size()])) ||
+                     static_cast<unsigned char>(lower[pos + w.size()]) >= 0x80);
+      if (left && right) return true;
+      pos = lower.find(w, pos + 1);
+    }
+    return false;
+  }
+
+  static bool has_any(const std::string& lower, const std::vector<std::string_view>& list) {
+    for (auto w : list)
+      if (has_word(lower, w)) return true;
+    return false;
+  }
+
+  static const std::vector<std::string_view>& leader_titles() {
+    static const std::vector<std::string_view> k = {"ceo",
+                                                    "cto",
+                                                    "cfo",
+                                                    "coo",
+                                                    "cmo",
+                                                    "cpo",
+                                                    "chief",
+                                                    "founder",
+                                                    "co-founder",
+                                                    "cofounder",
+                                                    "president",
+                                                    "vice president",
+                                                    "vp",
+                                                    "svp",
+                                                    "evp",
+                                                    "general manager",
+                                                    "gm",
+                                                    "head of",
+                                                    "director",
+                                                    "spokesperson",
+                                                    "maintainers",
+                                                    "maintainer",
+                                                    "product lead",
+                                                    "engineering lead",
+                                                    "team",
+                                                    "mayor",
+                                                    "commissioner",
+                                                    "superintendent",
+                                                    "chancellor",
+                                                    "minister",
+                                                    "governor",
+                                                    "geschäftsführer",
+                                                    "geschäftsführerin",
+                                                    "vorstand",
+                                                    "vorständin",
+                                                    "gründer",
+                                                    "gründerin",
+                                                    "mitgründer",
+                                                    "mitgründerin",
+                                                    "leiter",
+                                                    "leiterin",
+                                                    "bürgermeister",
+                                                    "bürgermeisterin",
+                                                    "directeur",
+                                                    "directrice",
+                                                    "fondateur",
+                                                    "fondatrice",
+                                                    "cofondateur",
+                                                    "cofondatrice",
+                                                    "co-fondateur",
+                                                    "co-fondatrice",
+                                                    "pdg",
+                                                    "maire",
+                                                    "présidente",
+                                                    "président",
+                                                    "director",
+                                                    "directora",
+                                                    "fundador",
+                                                    "fundadora",
+                                                    "cofundador",
+                                                    "cofundadora",
+                                                    "gerente general",
+                                                    "presidenta",
+                                                    "alcalde",
+                                                    "alcaldesa",
+                                                    "consejero",
+                                                    "consejera",
+                                                    "社長",
+                                                    "代表",
+                                                    "責任者",
+                                                    "部長",
+                                                    "本部長",
+                                                    "市長",
+                                                    "知事",
+                                                    "区長",
+                                                    "町長",
+                                                    "대표",
+                                                    "부사장",
+                                                    "총괄",
+                                                    "본부장",
+                                                    "시장",
+                                                    "구청장",
+                                                    "创始人",
+                                                    "总裁",
+                                                    "负责人",
+                                                    "总经理",
+                                                    "首席",
+                                                    "副总裁",
+                                                    "市长",
+                                                    "董事长"};
+    return k;
+  }
+
+  static const std::vector<std::string_view>& customer_words() {
+    static const std::vector<std::string_view> k = {
+        "customer",    "customers",    "user",     "users",    "client",       "subscriber",
+        "member",      "patient",      "parent",   "teacher",  "student",      "nurse",
+        "driver",      "shopper",      "beta",     "pilot",    "early access", "homeowner",
+        "freelancer",  "mother",       "father",   "mom",      "dad",          "resident",
+        "tester",      "rider",        "commuter", "rancher",  "farmer",       "retiree",
+        "kunde",       "kundin",       "nutzer",   "nutzerin", "anwender",     "anwenderin",
+        "pendler",     "pendlerin",    "mieter",   "mieterin", "cliente",      "usuario",
+        "usuaria",     "paciente",     "jubilado", "jubilada", "vecino",       "vecina",
+        "utilisateur", "utilisatrice", "cliente",  "habitant", "habitante",    "お客様",
+        "利用者",      "ユーザー",     "顧客",     "在住",     "会社員",       "さん",
+        "住民",        "고객",         "사용자",   "이용자",   "사는",         "회사원",
+        "주민",        "씨",           "用户",     "客户",     "顾客",         "使用者",
+        "家住",        "住在",         "退休",     "居民",     "市民"};
+    return k;
+  }
+
+  // The description of a speaker: "Jane Roe, a nurse at X" -> "a nurse at x"; relative clauses
+  // ("who …", ", der …", ", qui …") are cut off and reported.
+  static std::string speaker_title(const std::string& lower, bool& relative) {
+    std::string title = lower;
+    relative = false;
+    for (std::string_view sep : {", who ", " who ", ", which ", ", der ", ", die ", ", qui ",
+                                 ", que ", ", quien ", ", quienes "}) {
+      std::size_t k = title.find(sep);
+      if (k != std::string::npos) {
+        title.erase(k);
+        relative = true;
+      }
+    }
+    return title;
+  }
+
+  bool mentions_company(std::string_view s) const {
+    std::vector<std::string> ws = text::words(s);
+    for (const std::string& w : m_company_words)
+      if (std::find(ws.begin(), ws.end(), w) != ws.end()) return true;
+    return false;
+  }
+
+  // A speaker with an executive title, whatever organisation follows it.
+  bool leader_titled(const std::string& speaker) const {
+    bool relative = false;
+    std::string title = speaker_title(text::to_lower(speaker), relative);
+    return has_any(title, leader_titles());
+  }
+
   QuoteClass classify(const std::string& speaker, bool placeholder, const std::string& context_role,
                       std::string_view quote_text) const {
+    (void)quote_text;
+    if (placeholder) return QuoteClass::unknown;
     if (context_role == "customer_quote") return QuoteClass::customer;
     if (context_role == "leader_quote") return QuoteClass::leader;
     std::string lower = text::to_lower(speaker);
-    auto has = [&](std::string_view w) {
-      std::size_t pos = lower.find(w);
-      while (pos != std::string::npos) {
-        bool left = pos == 0 || !std::isalnum(static_cast<unsigned char>(lower[pos - 1]));
-        bool right = pos + w.size() >= lower.size() || !std::isalnum(static_cast<unsigned char>(lower[pos + w.size()]));
-        if (left && right) return true;
-        pos = lower.find(w, pos + 1);
-      }
-      return false;
-    };
-    static const std::vector<std::string_view> k_customer = {
-        "customer", "customers", "user", "users", "client", "subscriber", "member", "patient", "parent",
-        "teacher", "student", "nurse", "driver", "shopper", "beta", "pilot", "early access", "homeowner",
-        "freelancer", "mother", "father", "mom", "dad", "resident", "tester", "kunde", "kundin", "nutzer",
-        "nutzerin", "anwender", "anwenderin", "cliente", "usuario", "usuaria", "utilisateur", "utilisatrice",
-        "お客様", "利用者", "ユーザー", "顧客", "고객", "사용자", "이용자", "用户", "客户", "顾客", "使用者"};
-    static const std::vector<std::string_view> k_leader = {
-        "ceo", "cto", "cfo", "coo", "cmo", "cpo", "chief", "founder", "co-founder", "cofounder", "president",
-        "vp", "vice president", "svp", "evp", "general manager", "gm", "head of", "director", "spokesperson",
-        "maintainers", "maintainer", "product lead", "engineering lead", "team", "geschäftsführer",
-        "geschäftsführerin", "vorstand", "gründer", "gründerin", "leiter", "leiterin", "directeur",
-        "directrice", "fondateur", "fondatrice", "pdg", "directora", "fundador", "fundadora", "gerente general",
-        "社長", "代表", "責任者", "部長", "本部長", "대표", "부사장", "총괄", "본부장", "创始人", "总裁", "负责人",
-        "总经理", "首席", "副总裁"};
-    if (placeholder) {
-      if (lower.find("customer") != std::string::npos || lower.find("user") != std::string::npos ||
-          lower.find("client") != std::string::npos)
-        return QuoteClass::customer;
-      return QuoteClass::unknown;
-    }
-    (void)quote_text;
-    // The organisation after " at ", " of ", " from ", " bei ", " chez ", " de ", " en ".
+    bool relative = false;
+    std::string title = speaker_title(lower, relative);
+    // The description after the name: "a nurse at Mercy", "ein Pendler aus Winterthur".
+    std::string desc;
+    if (std::size_t c = title.find(", "); c != std::string::npos) desc = title.substr(c + 2);
+    bool described = false;
+    for (std::string_view art : {"a ", "an ", "ein ", "eine ", "un ", "une ", "una ", "uno "})
+      described |= desc.starts_with(art);
+    // The organisation after " at ", " of ", " from ", " bei ", " chez ", " de ", " von ".
     std::string org;
-    for (std::string_view sep : {" at ", " of ", " from ", " bei ", " chez ", " en ", " de ", " von "}) {
-      std::size_t k = lower.rfind(sep);
+    for (std::string_view sep : {" at ", " of ", " from ", " bei ", " chez ", " en ", " de ",
+                                 " von ", " der ", " del ", " du "}) {
+      std::size_t k = title.rfind(sep);
       if (k != std::string::npos) {
-        org = lower.substr(k + sep.size());
+        org = title.substr(k + sep.size());
         break;
       }
     }
-    auto mentions_company = [&](std::string_view s) {
-      for (const std::string& w : m_company_words) {
-        std::string lw = text::to_lower(w);
-        std::size_t pos = s.find(lw);
-        if (pos != std::string::npos) return true;
-      }
-      return false;
-    };
-    if (!org.empty() && !m_company_words.empty()) {
-      if (mentions_company(org)) return QuoteClass::leader;
-    }
-    if (mentions_company(lower)) return QuoteClass::leader;
-    for (auto w : k_customer)
-      if (has(w) || (static_cast<unsigned char>(w[0]) >= 0x80 && lower.find(w) != std::string::npos))
-        return QuoteClass::customer;
-    if (!org.empty() && !m_company_words.empty()) return QuoteClass::customer;
-    for (auto w : k_leader)
-      if (has(w) || (static_cast<unsigned char>(w[0]) >= 0x80 && lower.find(w) != std::string::npos))
-        return org.empty() || m_company_words.empty() ? QuoteClass::leader : QuoteClass::customer;
-    if (!org.empty()) return QuoteClass::customer;
-    // "a product manager in Denver", "a mother of two": a described person is a customer.
-    if (lower.find(", a ") != std::string::npos || lower.find(", an ") != std::string::npos)
+    // "Sofia Marini, co-founder and CEO, TableTurn": the organisation after the last comma.
+    if (org.empty() && std::count(title.begin(), title.end(), ',') >= 2)
+      org = text::trim(title.substr(title.rfind(',') + 1));
+    bool leader_kw = has_any(title, leader_titles());
+    bool customer_kw = has_any(title, customer_words());
+    if (!m_company_words.empty() && !org.empty() && mentions_company(org) && !described)
+      return QuoteClass::leader;
+    // A described person ("Jun Park, a backend engineer") or one introduced by what they do
+    // ("Terrence Hall, who rents …") speaks as a customer.
+    if (described || relative) {
+      if (leader_kw && !org.empty() && mentions_company(org)) return QuoteClass::leader;
       return QuoteClass::customer;
+    }
+    if (leader_kw) {
+      if (org.empty() || m_company_words.empty() || mentions_company(title))
+        return QuoteClass::leader;
+      return QuoteClass::customer;  // an executive of another organisation: a customer
+    }
+    if (mentions_company(title) && !customer_kw) return QuoteClass::leader;
+    if (customer_kw) return QuoteClass::customer;
+    if (!org.empty()) return QuoteClass::customer;
     return QuoteClass::unknown;
   }
 
@@ -617,7 +870,8 @@ class Builder {
         rest += '\x01';
         last = pc.close_end;
         if (!q.text.empty()) q.text += ' ';
-        q.text += text::squash(std::string_view(p.text).substr(pc.inner_begin, pc.inner_end - pc.inner_begin));
+        q.text += text::squash(
+            std::string_view(p.text).substr(pc.inner_begin, pc.inner_end - pc.inner_begin));
         q.pieces.push_back(p.source_span(pc.open, pc.close_end));
       }
       rest.append(p.text, last, std::string::npos);
@@ -651,7 +905,8 @@ class Builder {
     std::vector<int> seen;
     for (std::size_t bi = 0; bi < m_blocks.size(); ++bi) {
       const RawBlock& b = m_blocks[bi];
-      if (b.blockquote < 0 || std::find(seen.begin(), seen.end(), b.blockquote) != seen.end()) continue;
+      if (b.blockquote < 0 || std::find(seen.begin(), seen.end(), b.blockquote) != seen.end())
+        continue;
       seen.push_back(b.blockquote);
       std::vector<int> members;
       bool heading = false;
@@ -669,8 +924,10 @@ class Builder {
       std::string speaker;
       std::uint32_t text_end = static_cast<std::uint32_t>(lastp.text.size());
       std::size_t nl = lastp.text.rfind('\n');
-      std::string last_line = text::trim(nl == std::string::npos ? lastp.text : lastp.text.substr(nl + 1));
-      for (std::string_view dash : {"\xE2\x80\x94", "\xE2\x80\x93", "--", "- ", "\xE2\x80\x95", "~"}) {
+      std::string last_line =
+          text::trim(nl == std::string::npos ? lastp.text : lastp.text.substr(nl + 1));
+      for (std::string_view dash :
+           {"\xE2\x80\x94", "\xE2\x80\x93", "--", "- ", "\xE2\x80\x95", "~"}) {
         if (last_line.starts_with(dash)) {
           speaker = text::trim(last_line.substr(dash.size()));
           text_end = nl == std::string::npos ? 0 : static_cast<std::uint32_t>(nl);
@@ -678,17 +935,20 @@ class Builder {
         }
       }
       int after = members.back() + 1;
-      if (speaker.empty() && after < static_cast<int>(m_doc.prose.size()) && !m_doc.prose[after].in_blockquote) {
+      if (speaker.empty() && after < static_cast<int>(m_doc.prose.size()) &&
+          !m_doc.prose[after].in_blockquote) {
         std::string next = prose_text(m_doc.prose[after]);
         for (std::string_view dash : {"\xE2\x80\x94", "\xE2\x80\x93", "--", "- ", "\xE2\x80\x95"})
-          if (next.starts_with(dash) && word_count(next) <= 20) speaker = text::trim(next.substr(dash.size()));
+          if (next.starts_with(dash) && word_count(next) <= 20)
+            speaker = text::trim(next.substr(dash.size()));
       }
       std::string role = labelled_role(m_doc.prose[members.front()].section);
       if (speaker.empty() && role != "customer_quote" && role != "leader_quote") continue;
       Quote q;
       for (int m : members) {
         const Prose& mp = m_doc.prose[m];
-        std::uint32_t e = m == members.back() ? text_end : static_cast<std::uint32_t>(mp.text.size());
+        std::uint32_t e =
+            m == members.back() ? text_end : static_cast<std::uint32_t>(mp.text.size());
         if (e == 0) continue;
         std::string t = prose_text(Prose{.text = mp.text.substr(0, e)});
         if (t.empty()) continue;
@@ -705,6 +965,24 @@ class Builder {
     }
     std::sort(m_doc.quotes.begin(), m_doc.quotes.end(),
               [](const Quote& a, const Quote& b) { return a.span.begin < b.span.begin; });
+    // A press release speaks for someone: with no leader quote at all, the first speaker with
+    // an executive title ("directora general de Atención Primaria") is the leader even when
+    // the organisation is named differently from the announcer.
+    bool any_leader = false;
+    for (const Quote& q : m_doc.quotes)
+      any_leader |= q.cls == QuoteClass::leader && in_pr(q.span.begin);
+    if (!any_leader) {
+      for (Quote& q : m_doc.quotes) {
+        if (!in_pr(q.span.begin) || q.cls != QuoteClass::customer || q.placeholder_speaker)
+          continue;
+        std::string role = labelled_role(q.section);
+        if (role == "customer_quote") continue;
+        if (leader_titled(q.speaker)) {
+          q.cls = QuoteClass::leader;
+          break;
+        }
+      }
+    }
   }
 
   void finish_quote(Quote& q) {
@@ -737,7 +1015,9 @@ class Builder {
     return false;
   }
 
-  bool block_in_labelled_role(std::size_t bi) const { return !labelled_role(m_block_section[bi]).empty(); }
+  bool block_in_labelled_role(std::size_t bi) const {
+    return !labelled_role(m_block_section[bi]).empty();
+  }
 
   bool quote_block(const Prose& p) const {
     for (const Quote& q : m_doc.quotes)
@@ -757,12 +1037,16 @@ class Builder {
     std::vector<std::size_t> cand;
     for (std::size_t bi = 0; bi < m_blocks.size(); ++bi) {
       const RawBlock& b = m_blocks[bi];
-      if (!in_pr(b.span.begin) || b.prose < 0 || b.kind == BlockKind::html || b.kind == BlockKind::table_cell) continue;
+      if (!in_pr(b.span.begin) || b.prose < 0 || b.kind == BlockKind::html ||
+          b.kind == BlockKind::table_cell)
+        continue;
       int sec = m_block_section[bi];
       const Section& s = m_doc.sections[sec];
       if (m_label_block.count(sec) && m_label_block.at(sec) == static_cast<int>(bi)) {
         // A label block: a heading that is not a role/part/title may be the headline.
-        if (b.kind != BlockKind::heading || s.is_title || !s.role.empty() || !s.part.empty() || s.is_question) continue;
+        if (b.kind != BlockKind::heading || s.is_title || !s.role.empty() || m_own_label[sec] ||
+            s.is_question)
+          continue;
       }
       cand.push_back(bi);
     }
@@ -789,9 +1073,11 @@ class Builder {
       const Prose& p = m_doc.prose[b.prose];
       std::string t = prose_text(p);
       bool ok = false;
-      if (b.kind == BlockKind::heading) ok = true;
-      else if (b.kind == BlockKind::paragraph && word_count(t) <= 25 && p.text.find('\n') == std::string::npos &&
-               !patterns::dateline_date(t) && !quote_block(p) && b.list_item < 0)
+      if (b.kind == BlockKind::heading)
+        ok = true;
+      else if (b.kind == BlockKind::paragraph && word_count(t) <= 25 &&
+               p.text.find('\n') == std::string::npos && !patterns::dateline_date(t) &&
+               !quote_block(p) && b.list_item < 0)
         ok = true;
       if (ok && !block_in_labelled_role(cand[0])) {
         headline_block = cand[0];
@@ -821,9 +1107,11 @@ class Builder {
       std::string t = prose_text(p);
       bool sub = false;
       if (!block_in_labelled_role(cand[next]) && !quote_block(p) && b.list_item < 0) {
-        if (b.kind == BlockKind::heading) sub = true;
-        else if (b.kind == BlockKind::paragraph && !patterns::dateline_date(t) && word_count(t) <= 40 &&
-                 (b.all_emphasis || p.sentences.size() <= 1) && next + 1 < cand.size())
+        if (b.kind == BlockKind::heading)
+          sub = true;
+        else if (b.kind == BlockKind::paragraph && !patterns::dateline_date(t) &&
+                 word_count(t) <= 40 && (b.all_emphasis || p.sentences.size() <= 1) &&
+                 next + 1 < cand.size())
           sub = true;
       }
       if (sub) {
@@ -849,7 +1137,8 @@ class Builder {
         for (std::size_t k = next; k < cand.size() && k < next + 2; ++k) {
           const RawBlock& b = m_blocks[cand[k]];
           const Prose& p = m_doc.prose[b.prose];
-          if (b.kind != BlockKind::paragraph || block_in_labelled_role(cand[k]) || quote_block(p)) continue;
+          if (b.kind != BlockKind::paragraph || block_in_labelled_role(cand[k]) || quote_block(p))
+            continue;
           if (word_count(prose_text(p)) >= 20) {
             summary_k = k;
             break;
@@ -870,7 +1159,8 @@ class Builder {
       const Prose& p = m_doc.prose[q.prose];
       Span span = p.span;
       if (q.pieces.size() > 1) span.end = std::max(span.end, q.pieces.back().end);
-      add_role(q.cls == QuoteClass::customer ? "customer_quote" : "leader_quote", "", span, span, -1, false);
+      add_role(q.cls == QuoteClass::customer ? "customer_quote" : "leader_quote", "", span, span,
+               -1, false);
     }
     // Problem, solution and getting started from plain paragraphs.
     bool labelled_body = has_labelled("problem") || has_labelled("solution");
@@ -898,7 +1188,8 @@ class Builder {
         const RawBlock& b = m_blocks[plain[*gs]];
         Span span = b.span;
         // Following list items and paragraphs of the same call to action.
-        for (std::size_t k = *gs + 1; k < plain.size() && plain[k] != static_cast<std::size_t>(-1); ++k)
+        for (std::size_t k = *gs + 1; k < plain.size() && plain[k] != static_cast<std::size_t>(-1);
+             ++k)
           span.end = m_blocks[plain[k]].span.end;
         add_role("getting_started", "", span, b.span, -1, false);
       }
@@ -930,11 +1221,13 @@ class Builder {
   }
 
   // ---- FAQ ------------------------------------------------------------------------------
-  void add_question(std::string part, std::string q, Span span, Span answer, std::string answer_text) {
+  void add_question(std::string part, std::string q, Span span, Span answer,
+                    std::string answer_text) {
     Question item;
     item.part = std::move(part);
     item.text = strip_question_prefix(text::squash(q));
-    while (!item.text.empty() && (item.text.back() == '*' || item.text.back() == ' ')) item.text.pop_back();
+    while (!item.text.empty() && (item.text.back() == '*' || item.text.back() == ' '))
+      item.text.pop_back();
     item.span = span;
     item.answer = answer;
     item.answer_text = text::squash(answer_text);
@@ -942,8 +1235,7 @@ class Builder {
     item.is_question = t.ends_with("?") || t.ends_with("\xEF\xBC\x9F");
     std::string a = item.answer_text;
     std::string lower = text::to_lower(a);
-    if (lower.starts_with("a:") || lower.starts_with("a.")) a = text::trim(a.substr(2));
-    else if (lower.starts_with("answer:")) a = text::trim(a.substr(7));
+    if (std::size_t k = answer_marker(a)) a = text::trim(a.substr(k));
     item.answered = !a.empty() && !patterns::placeholder_answer(a);
     m_doc.questions.push_back(std::move(item));
   }
@@ -990,13 +1282,13 @@ class Builder {
       if (m_doc.sections[i].role == "external_faq" || m_doc.sections[i].role == "internal_faq")
         containers.push_back(static_cast<int>(i));
     struct Entry {
-      std::uint32_t begin;   // question start
-      std::uint32_t q_end;   // question end
-      std::uint32_t a_begin; // answer start
+      std::uint32_t begin;    // question start
+      std::uint32_t q_end;    // question end
+      std::uint32_t a_begin;  // answer start
       std::string text;
       std::string inline_answer;
       int section;
-      bool bounded;          // a section: the answer ends where the section ends
+      bool bounded;  // a section: the answer ends where the section ends
       std::uint32_t a_end;
     };
     std::vector<Entry> entries;
@@ -1011,29 +1303,41 @@ class Builder {
       const Section& s = m_doc.sections[i];
       if (!s.is_question) continue;
       int c = in_container(s.label_span.begin);
-      if (!c && !(content_faq && s.label_span.begin >= faq_start && !m_doc.press_release.contains(s.label_span.begin))) continue;
-      Entry e{s.label_span.begin, s.label_span.end, s.body.begin, s.label, "", static_cast<int>(i), true, s.span.end};
+      if (!c && !(content_faq && s.label_span.begin >= faq_start &&
+                  !m_doc.press_release.contains(s.label_span.begin)))
+        continue;
+      Entry e{s.label_span.begin,
+              s.label_span.end,
+              s.body.begin,
+              s.label,
+              "",
+              static_cast<int>(i),
+              true,
+              s.span.end};
       // The answer stops at the first sub-question.
       for (int ch : s.children)
-        if (m_doc.sections[ch].is_question) e.a_end = std::min(e.a_end, m_doc.sections[ch].label_span.begin);
+        if (m_doc.sections[ch].is_question)
+          e.a_end = std::min(e.a_end, m_doc.sections[ch].label_span.begin);
       entries.push_back(e);
     }
     // Q:/A: paragraphs, list items and plain question lines.
     for (std::size_t bi = 0; bi < m_blocks.size(); ++bi) {
       const RawBlock& b = m_blocks[bi];
       if (b.prose < 0 || b.kind == BlockKind::heading || b.kind == BlockKind::table_cell) continue;
-      if (m_label_block.count(m_block_section[bi]) && m_label_block.at(m_block_section[bi]) == static_cast<int>(bi)) continue;
+      if (m_label_block.count(m_block_section[bi]) &&
+          m_label_block.at(m_block_section[bi]) == static_cast<int>(bi))
+        continue;
       int c = in_container(b.span.begin);
-      bool content = content_faq && b.span.begin >= faq_start && !m_doc.press_release.contains(b.span.begin);
+      bool content =
+          content_faq && b.span.begin >= faq_start && !m_doc.press_release.contains(b.span.begin);
       if (!c && !content) continue;
-      if (m_doc.sections[m_block_section[bi]].is_question && !m_doc.sections[m_block_section[bi]].children.empty()) {}
+      if (m_doc.sections[m_block_section[bi]].is_question &&
+          !m_doc.sections[m_block_section[bi]].children.empty()) {
+      }
       const Prose& p = m_doc.prose[b.prose];
       std::string t = text::trim(p.text);
       std::string lower = text::to_lower(t);
-      bool q_prefix = lower.starts_with("q:") || lower.starts_with("q.") || lower.starts_with("question:") ||
-                      lower.starts_with("q\xEF\xBC\x9A") ||
-                      (lower.size() > 2 && lower[0] == 'q' && std::isdigit(static_cast<unsigned char>(lower[1])) &&
-                       lower.find(':') != std::string::npos && lower.find(':') < 5);
+      bool q_prefix = question_marker(t) > 0;
       std::string first_line = t.substr(0, t.find('\n'));
       // A question inside an answer section is not a new entry unless marked "Q:".
       int sec = m_block_section[bi];
@@ -1045,8 +1349,8 @@ class Builder {
         // The answer may follow on the next line of the same paragraph ("A: …").
         std::size_t apos = std::string::npos;
         for (std::size_t k = t.find('\n'); k != std::string::npos; k = t.find('\n', k + 1)) {
-          std::string rest = text::to_lower(text::trim(t.substr(k + 1)));
-          if (rest.starts_with("a:") || rest.starts_with("a.") || rest.starts_with("answer:") || rest.starts_with("a\xEF\xBC\x9A")) {
+          std::string rest = text::trim(t.substr(k + 1));
+          if (answer_marker(rest) > 0) {
             apos = k;
             break;
           }
@@ -1062,26 +1366,32 @@ class Builder {
           }
         }
         Entry e{b.span.begin, b.span.end, b.span.end, qtext, inline_answer, sec, false, 0};
-        if (!inline_answer.empty()) e.q_end = p.source_span(0, static_cast<std::uint32_t>(qtext.size())).end;
+        if (!inline_answer.empty())
+          e.q_end = p.source_span(0, static_cast<std::uint32_t>(qtext.size())).end;
         entries.push_back(e);
         continue;
       }
-      if (lower.starts_with("a:") || lower.starts_with("a.") || lower.starts_with("answer:")) continue;
+      if (answer_marker(t) > 0) continue;
       if (b.list_item >= 0 && b.list_item_first) {
         // "1. **Question?** Answer" or "1. Question?" with the answer below.
         std::uint32_t qend = 0;
         if (b.starts_with_emphasis && is_question_text(p.text.substr(0, b.emphasis_end)))
           qend = b.emphasis_end;
         else if (is_question_text(first_line))
-          qend = static_cast<std::uint32_t>(p.text.find('\n') == std::string::npos ? p.text.size() : p.text.find('\n'));
+          qend = static_cast<std::uint32_t>(
+              p.text.find('\n') == std::string::npos ? p.text.size() : p.text.find('\n'));
         if (qend > 0) {
           std::string qtext = p.text.substr(0, qend);
           std::string inline_answer = p.text.substr(qend);
-          Entry e{b.span.begin, p.source_span(0, qend).end, b.span.end, qtext, inline_answer, sec, false, 0};
+          Entry e{b.span.begin,  p.source_span(0, qend).end,
+                  b.span.end,    qtext,
+                  inline_answer, sec,
+                  false,         0};
           e.bounded = true;
           // The answer runs to the end of the list item.
           std::uint32_t end = b.span.end;
-          for (std::size_t k = bi + 1; k < m_blocks.size() && m_blocks[k].list_item == b.list_item; ++k)
+          for (std::size_t k = bi + 1; k < m_blocks.size() && m_blocks[k].list_item == b.list_item;
+               ++k)
             end = m_blocks[k].span.end;
           // Nested items belong to the answer as well.
           for (std::size_t k = bi + 1; k < m_blocks.size() && m_blocks[k].list_item > b.list_item &&
@@ -1093,15 +1403,18 @@ class Builder {
           continue;
         }
       }
-      if (b.list_item < 0 && is_question_text(t) && t.find('\n') == std::string::npos && word_count(t) <= 40 &&
-          !b.in_blockquote) {
+      if (b.list_item < 0 && is_question_text(t) && t.find('\n') == std::string::npos &&
+          word_count(t) <= 40 && !b.in_blockquote) {
         entries.push_back({b.span.begin, b.span.end, b.span.end, t, "", sec, false, 0});
       }
     }
-    std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.begin < b.begin; });
+    std::sort(entries.begin(), entries.end(),
+              [](const Entry& a, const Entry& b) { return a.begin < b.begin; });
     for (std::size_t k = 0; k < entries.size(); ++k) {
       Entry& e = entries[k];
-      std::uint32_t next_q = k + 1 < entries.size() ? entries[k + 1].begin : static_cast<std::uint32_t>(m_doc.text().size());
+      std::uint32_t next_q = k + 1 < entries.size()
+                                 ? entries[k + 1].begin
+                                 : static_cast<std::uint32_t>(m_doc.text().size());
       std::uint32_t end = e.bounded ? std::min(e.a_end, next_q) : next_q;
       if (!e.bounded) {
         // Unbounded answers stop at the end of the enclosing section.
@@ -1121,7 +1434,8 @@ class Builder {
         answer_text += rest;
         answer = rest_span;
       }
-      if (!e.inline_answer.empty()) answer = {e.q_end, std::max(e.q_end, rest.empty() ? e.a_begin : rest_span.end)};
+      if (!e.inline_answer.empty())
+        answer = {e.q_end, std::max(e.q_end, rest.empty() ? e.a_begin : rest_span.end)};
       // Trim the answer span to its text.
       int section_for_part = e.section;
       add_question(faq_part_of(section_for_part), e.text, {e.begin, e.q_end}, answer, answer_text);
@@ -1133,14 +1447,18 @@ class Builder {
     for (const Section& s : m_doc.sections) {
       if (s.part == "press_release" && s.role.empty()) pr_signals += 2;
       if (!s.role.empty() && s.part == "press_release") pr_signals += 1;
-      if (s.role == "external_faq" || s.role == "internal_faq" || (s.part == "faq" && s.role.empty())) faq_signals += 1;
+      if (s.role == "external_faq" || s.role == "internal_faq" ||
+          (s.part == "faq" && s.role.empty()))
+        faq_signals += 1;
     }
     for (const RoleInstance& r : m_doc.roles) {
-      if (!r.labelled && r.role == "summary" && patterns::dateline_date(std::string(m_doc.slice(r.span)))) pr_signals += 2;
+      if (!r.labelled && r.role == "summary" &&
+          patterns::dateline_date(std::string(m_doc.slice(r.span))))
+        pr_signals += 2;
       if (!r.labelled && (r.role == "customer_quote" || r.role == "leader_quote")) pr_signals += 1;
     }
     if (m_doc.questions.size() >= 2) faq_signals += 1;
-    m_doc.is_prfaq = pr_signals >= 2 || (pr_signals >= 1 && faq_signals >= 1) || faq_signals >= 2;
+    m_doc.is_prfaq = pr_signals >= 2 || (pr_signals >= 1 && faq_signals >= 1);
   }
 
   void finish_roles() {
@@ -1150,8 +1468,9 @@ class Builder {
       m_doc.questions.clear();
       return;
     }
-    std::stable_sort(m_doc.roles.begin(), m_doc.roles.end(),
-                     [](const RoleInstance& a, const RoleInstance& b) { return a.span.begin < b.span.begin; });
+    std::stable_sort(
+        m_doc.roles.begin(), m_doc.roles.end(),
+        [](const RoleInstance& a, const RoleInstance& b) { return a.span.begin < b.span.begin; });
     for (std::size_t i = 0; i < m_doc.roles.size(); ++i) {
       RoleInstance& r = m_doc.roles[i];
       Span content = r.span;
@@ -1187,6 +1506,7 @@ class Builder {
   std::vector<RawBlock>& m_blocks;
   std::vector<int> m_block_section;
   std::map<int, int> m_label_block;
+  std::vector<bool> m_own_label;
   std::vector<std::string> m_company_words;
   bool m_headline_from_label = false;
 };

@@ -9,32 +9,42 @@
 namespace prfaq::patterns {
 namespace {
 
-
 struct Compiled {
   RE2 date{
       R"((?i)\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}\b|\b\d{1,2}\.?\s+(?:jan(?:uar|vier|uary)?|feb(?:ruar|ruary)?|fév(?:rier)?|märz|mars|marzo|apr(?:il)?|avril|abril|mai|mayo|juni?|juin|junio|juli?|juillet|julio|aug(?:ust)?|août|agosto|sep(?:tember|tembre|tiembre)?|okt(?:ober)?|oct(?:obre|ubre)?|nov(?:ember|embre|iembre)?|dez(?:ember)?|déc(?:embre)?|dic(?:iembre)?|de\s+\w+)\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\d{4}\s*年\s*\d{1,2}\s*月|\d{4}\s*년\s*\d{1,2}\s*월|\b(?:today|heute|aujourd'hui|hoy)\b)"};
+  // "Acme today rolled out …", "Die Acme GmbH startet heute …", "La Conselleria lanza hoy …".
+  RE2 announcer_today{
+      R"((?:^|[—–]\s*|--\s*)((?:the\s+)?[^\s,;:()][^,;:()\n—–.]{0,60}?)\s+(?:today|heute)\s)"};
+  RE2 announcer_verb_today{
+      R"((?:^|[—–]\s*|--\s*)((?:the\s+)?[^\s,;:()][^,;:()\n—–.]{0,60}?)\s+[^\s,;:]+\s+(?:heute|hoy|aujourd'hui|aujourd’hui)\b)"};
   RE2 announcer{
       R"((?:^|[—–]\s*|--\s*|\.\s+|\)\s*)(?:Today,?\s+|Heute\s+|Aujourd'hui,?\s+|Hoy,?\s+)?((?:the\s+)?[^\s,;:()][^,;:()\n—–]{0,60}?)(?:,[^,]{1,80},)?\s+(?:today\s+|heute\s+)?(?:announced|announces|launched|launches|released|releases|introduced|introduces|unveiled|unveils|is\s+launching|is\s+releasing|made\s+available|kündigt|kündigte|stellt|gab|annonce|a\s+annoncé|lance|anuncia|anunció|lanza|presentó))"};
   RE2 after_verb{
-      R"((?i)\x01\s*[,.]?\s*(?:said|says|explains|explained|adds|added|notes|noted|comments|commented|shares|shared|recalls|recalled|agrees|agreed|remarked|told\s+us|according\s+to|sagte|sagt|erklärt|erklärte|meint|betont|dijo|afirma|afirmó|explica|explicó|añade|añadió|comenta|déclare|a\s+déclaré|explique|ajoute|affirme|souligne|so)\s+([^\x01\n]+))"};
+      R"((?i)\x01\s*[,.]?\s*(?:said|says|explains|explained|adds|added|notes|noted|comments|commented|shares|shared|recalls|recalled|agrees|agreed|remarked|observes|observed|continues|continued|admits|admitted|told\s+us|according\s+to|sagte|sagt|erklärt|erklärte|erzählt|erzählte|berichtet|meint|betont|dijo|afirma|afirmó|explica|explicó|añade|añadió|comenta|cuenta|contó|señala|señaló|asegura|aseguró|déclare|a\s+déclaré|explique|ajoute|affirme|souligne|témoigne|raconte|précise|confie|so)\s+([^\x01\n]+))"};
   RE2 after_name{
       R"(\x01\s*[,.]?\s*([^\x01\n]{2,120}?)\s+(?i:said|says|explains|explained|adds|added|notes|noted|comments|commented|recalls|agrees|sagte|sagt|erklärt|erklärte|dijo|afirma|explica|déclare|a\s+déclaré|explique|ajoute)\b)"};
-  RE2 dash{R"(\x01\s*(?:[—–―]|--?)\s*([^\x01\n]{2,160}))"};
+  RE2 dash{R"(\x01\s*(?:[—–―]+|--?)\s*([^\x01\n]{2,160}))"};
   RE2 before_verb{
       R"((?:^|[.!?]\s+|\n)([^\x01.!?\n]{2,160}?)\s+(?i:said|says|explains|explained|adds|added|notes|noted|comments|commented|recalls|remarked|put\s+it\s+this\s+way|sagte|sagt|erklärt|erklärte|dijo|afirma|explica|déclare|a\s+déclaré|explique|ajoute)(?:\s+\w+){0,2}\s*[:,]?\s*\x01)"};
   RE2 before_colon{R"((?:^|\n)\s*([^\x01:\n]{2,100}?)\s*[:：]\s*\x01)"};
   RE2 according{R"((?i)(?:according\s+to|laut|selon|según)\s+([^\x01,.\n]{2,100}),?\s*\x01)"};
-  RE2 ja_after{R"(\x01\s*と、?\s*([^\x01。、]{1,60}?)(?:は|が)?、?\s*(?:述べ|語|話|言|説明|コメント|強調))"};
+  RE2 ja_after{
+      R"(\x01\s*と、?\s*([^\x01。、]{1,60}?)(?:は|が)?、?\s*(?:述べ|語|話|言|説明|コメント|強調))"};
   RE2 ja_before{R"((?:^|。)\s*([^\x01。]{1,80}?)(?:は|が)、?\s*\x01)"};
   RE2 zh_before{R"((?:^|。)\s*([^\x01。]{1,80}?)(?:表示|说|說|指出|称|稱)\s*[：:，,]?\s*\x01)"};
   RE2 zh_after{R"(\x01\s*[，,]?\s*([^\x01。，,]{1,60}?)(?:表示|说|說|指出|称|稱))"};
-  RE2 ko_after{R"(\x01\s*(?:라고|이라고|고)\s*([^\x01.]{1,80}?)(?:은|는|이|가)?\s*(?:말했다|밝혔다|설명했다|전했다|강조했다))"};
+  RE2 ko_before{
+      R"((?:^|[.!?]\s)\s*([^\x01.]{1,80}?)(?:은|는|이|가)\s*\x01\s*(?:라고|이라고|고)\s)"};
+  RE2 ko_after_noun{
+      R"(\x01\s*([^\x01.]{1,80}?)\s*(?:의|이|가)\s*(?:말이다|설명이다|얘기다|이야기다))"};
+  RE2 ko_after{
+      R"(\x01\s*(?:라고|이라고|고)\s*([^\x01.]{1,80}?)(?:은|는|이|가)?\s*(?:말했다|밝혔다|설명했다|전했다|강조했다))"};
   RE2 placeholder{
       R"((?i)^\s*(?:\[[^\]]*\]|<[^>]*>|\{\{?[^}]*\}?\}|(?:a|an|one|our|the)\s+(?:happy\s+|satisfied\s+|early\s+|beta\s+|pilot\s+|real\s+|typical\s+)?(?:customer|user|client|person|tester)s?(?:\s+(?:said|says|told\s+us))?|customer(?:\s+name)?|name(?:\s*,\s*title)?|jane\s+doe|john\s+doe|first\s+last|firstname\s+lastname|tbd|tk|xxx|\?+|_+)(?:\s*,.*)?\s*$)"};
   RE2 cta{
-      R"((?i)\b(?:to\s+get\s+started|get\s+started|getting\s+started|to\s+start|to\s+begin|sign\s+up|signup|download|install|visit|available\s+(?:today|now|starting|from|at|in|on|for|to)|is\s+available|are\s+available|starts?\s+at|pricing|priced\s+at|try\s+it|learn\s+more|request\s+access|join\s+the|order|pre-?order|erste\s+schritte|verfügbar|ab\s+sofort|disponible|pour\s+commencer|para\s+empezar|disponible|利用開始|提供開始|시작하려면|이용할\s*수|可以在|即日起)\b|から|にアクセス|에서\s|访问)"};
+      R"((?i)\b(?:to\s+get\s+started|get\s+started|getting\s+started|to\s+start|to\s+begin|sign\s+up|signup|download|install|visit|available\s+(?:today|now|starting|from|at|in|on|for|to)|is\s+available|are\s+available|starts?\s+at|pricing|priced\s+at|try\s+it|learn\s+more|sign\s+in|log\s+in|to\s+use|go\s+to|open\s+the\s+app|https?://|request\s+access|join\s+the|order|pre-?order|erste\s+schritte|verfügbar|ab\s+sofort|disponible|pour\s+commencer|para\s+empezar|disponible|利用開始|提供開始|시작하려면|이용할\s*수|可以在|即日起)\b|から|にアクセス|에서\s|访问)"};
   RE2 placeholder_answer{
-      R"((?i)^\s*(?:a\s*:\s*)?(?:tbd|tba|todo|tk|fixme|xxx|to\s+be\s+(?:determined|decided|confirmed|written|added)|coming\s+soon|n/?a|\?+|…|\.\.\.|_+|pending|answer\s+(?:tbd|pending|to\s+come)|\[[^\]]*\])(?:\W.{0,60})?$)"};
+      R"((?i)^\s*(?:a\s*:\s*)?(?:tbd|tba|todo|tk|fixme|xxx|to\s+be\s+(?:determined|decided|confirmed|written|added)|coming\s+soon|n/?a|\?+|…|\.\.\.|_+|pending|answer\s+(?:tbd|pending|to\s+come)|\[[^\]]*\]|待定|未定|미정|à\s+définir|por\s+definir)(?:\W.{0,60})?$|^\s*lorem\s+ipsum\b.*$)"};
 };
 
 const Compiled& compiled() {
@@ -42,18 +52,46 @@ const Compiled& compiled() {
   return c;
 }
 
+// "Dr. Jane Roe": a period after a title or an initial does not end the attribution.
+bool abbreviation_before(const std::string& s, std::size_t dot) {
+  std::size_t b = dot;
+  while (b > 0 && std::isalpha(static_cast<unsigned char>(s[b - 1]))) --b;
+  std::string w = text::to_lower(std::string_view(s).substr(b, dot - b));
+  if (w.size() == 1 && std::isupper(static_cast<unsigned char>(s[b]))) return true;
+  for (std::string_view a :
+       {"dr",  "mr",   "mrs", "ms",   "prof", "st",  "sr",   "jr",  "mt", "ft",
+        "rev", "gen",  "col", "capt", "lt",   "sgt", "hon",  "inc", "co", "corp",
+        "ltd", "dipl", "ing", "mme",  "mlle", "sra", "srta", "dra", "lic"})
+    if (w == a) return true;
+  return false;
+}
+
 std::string clean_speaker(std::string s) {
   // Stop at the end of the attribution sentence.
   for (std::string_view stop : {". ", "! ", "? ", "\n", "。"}) {
     std::size_t k = s.find(stop);
+    while (k != std::string::npos && stop == ". " && abbreviation_before(s, k))
+      k = s.find(stop, k + 1);
     if (k != std::string::npos) s.erase(k);
+  }
+  // "Aaron Webb, who runs two shops, says the texts changed …": the verb ends the name.
+  for (std::string_view verb : {", says ", ", said ", " says ", " said ", ", explains ", ", adds ",
+                                ", sagt ", " sagt ", ", dijo ", " dijo "}) {
+    std::size_t k = s.find(verb);
+    if (k != std::string::npos && k > 0) s.erase(k);
   }
   s = text::trim(s);
   while (!s.empty() && (s.back() == '.' || s.back() == ',' || s.back() == ':' || s.back() == ';'))
     s.pop_back();
   while (!s.empty() && (s.front() == ',' || s.front() == ' ')) s.erase(0, 1);
-  for (std::string_view p : {"by ", "— ", "- ", "– "})
-    if (s.starts_with(p)) s.erase(0, p.size());
+  for (bool again = true; again;) {
+    again = false;
+    for (std::string_view p : {"by ", "\xE2\x80\x94", "\xE2\x80\x95", "\xE2\x80\x93", "- ", "--"})
+      if (s.starts_with(p)) {
+        s = text::trim(s.substr(p.size()));
+        again = true;
+      }
+  }
   return text::trim(s);
 }
 
@@ -63,19 +101,38 @@ std::optional<std::size_t> dateline_date(std::string_view paragraph) {
   std::string_view head = paragraph.substr(0, std::min<std::size_t>(paragraph.size(), 160));
   re2::StringPiece input(head.data(), head.size());
   re2::StringPiece match;
-  if (!compiled().date.Match(input, 0, head.size(), RE2::UNANCHORED, &match, 1)) return std::nullopt;
+  if (!compiled().date.Match(input, 0, head.size(), RE2::UNANCHORED, &match, 1))
+    return std::nullopt;
   std::size_t at = static_cast<std::size_t>(match.data() - head.data());
   // A dateline: the date sits before the first sentence ends, after a place or at the start.
   std::string_view before = head.substr(0, at);
   if (before.find(". ") != std::string_view::npos) return std::nullopt;
   if (at > 110) return std::nullopt;
+  // A dateline sits after a place and a separator ("SEATTLE, WA — ", "(Berlin) "), or
+  // opens the paragraph and is followed by a dash ("March 3, 2027 — Acme …").
+  std::string place = text::trim(before);
+  auto ends_sep = [&](std::string_view x) {
+    return x.ends_with("\xE2\x80\x94") || x.ends_with("\xE2\x80\x93") || x.ends_with("-") ||
+           x.ends_with(",") || x.ends_with(")") || x.ends_with(":") ||
+           x.ends_with("\xEF\xBC\x8C") || x.ends_with("\xE3\x80\x81") ||
+           x.ends_with("\xEF\xBC\x89") || x.ends_with("\xEF\xBC\x9A");
+  };
+  bool cjk_place = !place.empty() && static_cast<unsigned char>(place[0]) >= 0xE3;
+  if (!place.empty() && !ends_sep(place) && !cjk_place) return std::nullopt;
+  if (place.empty()) {
+    std::string_view after = head.substr(at + match.size(), 24);
+    if (after.find("\xE2\x80\x94") == std::string_view::npos &&
+        after.find("\xE2\x80\x93") == std::string_view::npos &&
+        after.find(" - ") == std::string_view::npos && after.find("--") == std::string_view::npos)
+      return std::nullopt;
+  }
   std::string_view m(match.data(), match.size());
   if (text::iequals(m, "today") || text::iequals(m, "heute") || text::iequals(m, "hoy") ||
       text::iequals(m, "aujourd'hui")) {
     // "SEATTLE — Today, …" only counts after a place and a dash.
     if (before.find("\xE2\x80\x94") == std::string_view::npos &&
-        before.find("\xE2\x80\x93") == std::string_view::npos && before.find("--") == std::string_view::npos &&
-        before.find(" - ") == std::string_view::npos)
+        before.find("\xE2\x80\x93") == std::string_view::npos &&
+        before.find("--") == std::string_view::npos && before.find(" - ") == std::string_view::npos)
       return std::nullopt;
   }
   return at;
@@ -83,7 +140,11 @@ std::optional<std::size_t> dateline_date(std::string_view paragraph) {
 
 std::string announcer(std::string_view summary) {
   std::string out;
-  if (RE2::PartialMatch(re2::StringPiece(summary.data(), summary.size()), compiled().announcer, &out))
+  re2::StringPiece in(summary.data(), summary.size());
+  if (RE2::PartialMatch(in, compiled().announcer, &out)) return text::trim(out);
+  // Without a known verb, "<Subject> today <verb>" in a dateline paragraph names the announcer.
+  if (dateline_date(summary) && (RE2::PartialMatch(in, compiled().announcer_today, &out) ||
+                                 RE2::PartialMatch(in, compiled().announcer_verb_today, &out)))
     return text::trim(out);
   return {};
 }
@@ -92,8 +153,9 @@ std::optional<std::string> speaker_from(std::string_view rest) {
   const Compiled& c = compiled();
   re2::StringPiece in(rest.data(), rest.size());
   std::string s;
-  for (const RE2* r : {&c.after_verb, &c.dash, &c.after_name, &c.before_verb, &c.according, &c.ja_after,
-                       &c.zh_after, &c.ko_after, &c.zh_before, &c.ja_before, &c.before_colon}) {
+  for (const RE2* r : {&c.after_verb, &c.dash, &c.after_name, &c.before_verb, &c.according,
+                       &c.ja_after, &c.zh_after, &c.ko_after, &c.ko_after_noun, &c.ko_before,
+                       &c.zh_before, &c.ja_before, &c.before_colon}) {
     if (RE2::PartialMatch(in, *r, &s)) {
       s = clean_speaker(s);
       // Reject captures that are sentences rather than names.

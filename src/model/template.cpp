@@ -8,9 +8,12 @@ namespace prfaq {
 
 std::string_view to_string(Requirement r) {
   switch (r) {
-    case Requirement::required: return "required";
-    case Requirement::recommended: return "recommended";
-    case Requirement::optional: return "optional";
+    case Requirement::required:
+      return "required";
+    case Requirement::recommended:
+      return "recommended";
+    case Requirement::optional:
+      return "optional";
   }
   return "optional";
 }
@@ -119,7 +122,8 @@ std::optional<Template::Match> Template::match(std::string_view label) const {
       std::erase(a, ' ');
       std::erase(b, ' ');
       std::size_t d2 = text::edit_distance(a, b);
-      if (d2 * 100 <= std::max(a.size(), b.size()) * 15) score = std::max(score, 55 - static_cast<int>(d2));
+      if (d2 * 100 <= std::max(a.size(), b.size()) * 15)
+        score = std::max(score, 55 - static_cast<int>(d2));
     }
     if (score > 0 && (!best || score > best->score)) best = Match{kind, name, score};
   };

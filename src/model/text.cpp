@@ -11,7 +11,7 @@ bool is_space(char32_t c) {
 }
 
 bool is_cjk(char32_t c) {
-  return (c >= 0x3040 && c <= 0x30FF) ||   // kana
+  return (c >= 0x3040 && c <= 0x30FF) ||  // kana
          (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
          (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FFFF);
 }
@@ -19,16 +19,16 @@ bool is_cjk(char32_t c) {
 bool is_word_char(char32_t c) {
   if (c < 0x80) return std::isalnum(static_cast<int>(c)) != 0;
   if (is_space(c)) return false;
-  if (c >= 0x2000 && c <= 0x206F) return false;   // general punctuation
-  if (c >= 0x3000 && c <= 0x303F) return false;   // CJK punctuation
-  if (c >= 0xFF00 && c <= 0xFF0F) return false;   // fullwidth punctuation
+  if (c >= 0x2000 && c <= 0x206F) return false;  // general punctuation
+  if (c >= 0x3000 && c <= 0x303F) return false;  // CJK punctuation
+  if (c >= 0xFF00 && c <= 0xFF0F) return false;  // fullwidth punctuation
   if (c >= 0xFF1A && c <= 0xFF20) return false;
   if (c >= 0xFF3B && c <= 0xFF40) return false;
   if (c >= 0xFF5B && c <= 0xFF65) return false;
   if (c >= 0x80 && c <= 0xBF) return c == 0xAA || c == 0xB5 || c == 0xBA;  // Latin-1 symbols
   if (c == 0xD7 || c == 0xF7) return false;
-  if (c >= 0x2190 && c <= 0x2BFF) return false;   // arrows, math, boxes, misc symbols
-  if (c >= 0x1F000 && c <= 0x1FAFF) return false; // emoji
+  if (c >= 0x2190 && c <= 0x2BFF) return false;    // arrows, math, boxes, misc symbols
+  if (c >= 0x1F000 && c <= 0x1FAFF) return false;  // emoji
   if (c == 0xFFFC || c == 0xFFFD || c == 0xFEFF) return false;
   return true;
 }
@@ -46,7 +46,8 @@ std::string to_lower(std::string_view s) {
     }
     std::size_t start = i;
     char32_t c = decode_utf8(s, i);
-    if ((c >= 0xC0 && c <= 0xDE && c != 0xD7) || (c >= 0x391 && c <= 0x3A9) || (c >= 0x410 && c <= 0x42F)) {
+    if ((c >= 0xC0 && c <= 0xDE && c != 0xD7) || (c >= 0x391 && c <= 0x3A9) ||
+        (c >= 0x410 && c <= 0x42F)) {
       append_utf8(out, c + (c >= 0x410 ? 0x20 : 0x20));
     } else if (c >= 0x100 && c <= 0x17F && (c % 2 == 0)) {
       append_utf8(out, c + 1);
@@ -64,7 +65,9 @@ std::string trim(std::string_view s) {
   return std::string(s.substr(b, e - b));
 }
 
-bool iequals(std::string_view a, std::string_view b) { return to_lower(a) == to_lower(b); }
+bool iequals(std::string_view a, std::string_view b) {
+  return to_lower(a) == to_lower(b);
+}
 
 std::vector<std::string> words(std::string_view s) {
   std::vector<std::string> out;

@@ -12,17 +12,21 @@ nlohmann::json position_json(const SourceFile& src, std::uint32_t offset) {
 }
 
 nlohmann::json diagnostic_json(const SourceFile& src, const Diagnostic& d) {
-  nlohmann::json j = {{"code", d.code},
-                      {"name", d.name},
-                      {"severity", to_string(d.severity)},
-                      {"message", d.message},
-                      {"range", {{"start", position_json(src, d.span.begin)}, {"end", position_json(src, d.span.end)}}},
-                      {"section", d.section}};
+  nlohmann::json j = {
+      {"code", d.code},
+      {"name", d.name},
+      {"severity", to_string(d.severity)},
+      {"message", d.message},
+      {"range",
+       {{"start", position_json(src, d.span.begin)}, {"end", position_json(src, d.span.end)}}},
+      {"section", d.section}};
   if (d.fix) {
     nlohmann::json edits = nlohmann::json::array();
     for (const Edit& e : d.fix->edits)
-      edits.push_back({{"range", {{"start", position_json(src, e.span.begin)}, {"end", position_json(src, e.span.end)}}},
-                       {"replacement", e.replacement}});
+      edits.push_back(
+          {{"range",
+            {{"start", position_json(src, e.span.begin)}, {"end", position_json(src, e.span.end)}}},
+           {"replacement", e.replacement}});
     j["fix"] = {{"title", d.fix->title}, {"safe", d.fix->safe}, {"edits", edits}};
   } else {
     j["fix"] = nullptr;
@@ -30,8 +34,10 @@ nlohmann::json diagnostic_json(const SourceFile& src, const Diagnostic& d) {
   j["help"] = d.help.empty() ? nlohmann::json(nullptr) : nlohmann::json(d.help);
   nlohmann::json related = nlohmann::json::array();
   for (const Label& l : d.labels)
-    related.push_back({{"message", l.message},
-                       {"range", {{"start", position_json(src, l.span.begin)}, {"end", position_json(src, l.span.end)}}}});
+    related.push_back(
+        {{"message", l.message},
+         {"range",
+          {{"start", position_json(src, l.span.begin)}, {"end", position_json(src, l.span.end)}}}});
   j["related"] = related;
   return j;
 }

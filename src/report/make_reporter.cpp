@@ -11,7 +11,8 @@ const std::vector<std::string>& reporter_formats() {
   return formats;
 }
 
-std::unique_ptr<Reporter> make_reporter(std::string_view format, std::ostream& out, const ReportOptions& opts) {
+std::unique_ptr<Reporter> make_reporter(std::string_view format, std::ostream& out,
+                                        const ReportOptions& opts) {
   if (format == "text") return report::make_text(out, opts);
   if (format == "concise") return report::make_concise(out, opts);
   if (format == "json") return report::make_json(out, opts);

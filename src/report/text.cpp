@@ -19,9 +19,12 @@ class Text final : public Reporter {
 
   std::string_view colour(Severity s) const {
     switch (s) {
-      case Severity::error: return "1;31";
-      case Severity::warning: return "1;33";
-      default: return "1;36";
+      case Severity::error:
+        return "1;31";
+      case Severity::warning:
+        return "1;33";
+      default:
+        return "1;36";
     }
   }
 
@@ -40,9 +43,9 @@ class Text final : public Reporter {
       } else if (c == '\r') {
       } else {
         out.append(line.substr(start, i - start));
-        width += (c >= 0x1100 && (c <= 0x115F || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3) ||
-                                  (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFF60) ||
-                                  (c >= 0x1F300 && c <= 0x1FAFF)))
+        width += (c >= 0x1100 && (c <= 0x115F || (c >= 0x2E80 && c <= 0xA4CF) ||
+                                  (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
+                                  (c >= 0xFF00 && c <= 0xFF60) || (c >= 0x1F300 && c <= 0x1FAFF)))
                      ? 2
                      : 1;
       }
@@ -50,7 +53,8 @@ class Text final : public Reporter {
     return out;
   }
 
-  void frame(const SourceFile& src, Span span, std::string_view label, char mark, std::size_t gutter) {
+  void frame(const SourceFile& src, Span span, std::string_view label, char mark,
+             std::size_t gutter) {
     Location loc = src.lines.location(span.begin);
     std::uint32_t line_start = src.lines.line_start(loc.line);
     std::string_view line = src.lines.line_text(loc.line);
@@ -59,7 +63,8 @@ class Text final : public Reporter {
       line_start += 3;
     }
     std::size_t b = span.begin >= line_start ? span.begin - line_start : 0;
-    std::size_t e = std::min<std::size_t>(span.end > line_start ? span.end - line_start : b, line.size());
+    std::size_t e =
+        std::min<std::size_t>(span.end > line_start ? span.end - line_start : b, line.size());
     if (e <= b) e = b;
     std::size_t w_before = 0, w_to = 0, w_all = 0;
     expand(line, b, w_before);
@@ -68,8 +73,10 @@ class Text final : public Reporter {
     std::size_t len = std::max<std::size_t>(1, w_to - w_before);
     std::string num = std::to_string(loc.line);
     m_out << fmt::format("{} {}\n", std::string(gutter, ' '), paint("1;34", "|"));
-    m_out << fmt::format("{:>{}} {} {}\n", paint("1;34", num), gutter + (m_opts.color ? 11 : 0), paint("1;34", "|"), shown);
-    m_out << fmt::format("{} {} {}{}{}\n", std::string(gutter, ' '), paint("1;34", "|"), std::string(w_before, ' '),
+    m_out << fmt::format("{:>{}} {} {}\n", paint("1;34", num), gutter + (m_opts.color ? 11 : 0),
+                         paint("1;34", "|"), shown);
+    m_out << fmt::format("{} {} {}{}{}\n", std::string(gutter, ' '), paint("1;34", "|"),
+                         std::string(w_before, ' '),
                          paint(mark == '^' ? "1;31" : "1;34", std::string(len, mark)),
                          label.empty() ? "" : " " + std::string(label));
   }
@@ -77,23 +84,28 @@ class Text final : public Reporter {
   void file(const SourceFile& src, std::span<const Diagnostic> diags) override {
     for (const Diagnostic& d : diags) {
       m_stats.add(d);
-      if (m_opts.quiet && d.severity == Severity::info) {}
+      if (m_opts.quiet && d.severity == Severity::info) {
+      }
       Location loc = src.lines.location(d.span.begin);
       std::size_t gutter = std::to_string(loc.line).size();
       for (const Label& l : d.labels)
         gutter = std::max(gutter, std::to_string(src.lines.location(l.span.begin).line).size());
-      m_out << fmt::format("{}: {}\n", paint(colour(d.severity), fmt::format("{}[{}]", to_string(d.severity), d.code)),
-                           paint("1", d.message));
-      m_out << fmt::format("{}{} {}:{}:{}\n", std::string(gutter, ' '), paint("1;34", "-->"), src.path, loc.line,
-                           loc.column);
+      m_out << fmt::format(
+          "{}: {}\n",
+          paint(colour(d.severity), fmt::format("{}[{}]", to_string(d.severity), d.code)),
+          paint("1", d.message));
+      m_out << fmt::format("{}{} {}:{}:{}\n", std::string(gutter, ' '), paint("1;34", "-->"),
+                           src.path, loc.line, loc.column);
       if (!src.text.empty()) {
         frame(src, d.span, d.section.empty() ? "" : d.section, '^', gutter);
         for (const Label& l : d.labels) frame(src, l.span, l.message, '-', gutter);
       }
       m_out << fmt::format("{} {}\n", std::string(gutter, ' '), paint("1;34", "|"));
-      if (!d.help.empty()) m_out << fmt::format("{} = {}: {}\n", std::string(gutter, ' '), paint("1", "help"), d.help);
+      if (!d.help.empty())
+        m_out << fmt::format("{} = {}: {}\n", std::string(gutter, ' '), paint("1", "help"), d.help);
       if (d.fix)
-        m_out << fmt::format("{} = {}: {}{}\n", std::string(gutter, ' '), paint("1", "fix"), d.fix->title,
+        m_out << fmt::format("{} = {}: {}{}\n", std::string(gutter, ' '), paint("1", "fix"),
+                             d.fix->title,
                              d.fix->safe ? " (safe: run with --fix)" : " (suggestion)");
       m_out << "\n";
     }

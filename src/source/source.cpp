@@ -24,7 +24,8 @@ Location LineIndex::location(std::uint32_t offset) const {
   offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(m_text.size()));
   std::uint32_t line = line_of(offset);
   std::uint32_t start = m_starts[line];
-  if (line == 0 && m_text.substr(0, 3) == "\xEF\xBB\xBF") start = std::min<std::uint32_t>(3, offset);
+  if (line == 0 && m_text.substr(0, 3) == "\xEF\xBB\xBF")
+    start = std::min<std::uint32_t>(3, offset);
   std::uint32_t column = 1;
   for (std::uint32_t i = start; i < offset; ++i) {
     // Count bytes that start a code point (not 10xxxxxx continuation bytes).
@@ -67,7 +68,8 @@ std::uint32_t LineIndex::offset_of(std::uint32_t line, std::uint32_t byte_column
   if (line > m_starts.size()) return static_cast<std::uint32_t>(m_text.size());
   std::uint32_t off = start + (byte_column > 0 ? byte_column - 1 : 0);
   // cmark reports the column just past the last byte for some block ends.
-  std::uint32_t next = line < m_starts.size() ? m_starts[line] : static_cast<std::uint32_t>(m_text.size());
+  std::uint32_t next =
+      line < m_starts.size() ? m_starts[line] : static_cast<std::uint32_t>(m_text.size());
   (void)limit;
   return std::min(off, next);
 }

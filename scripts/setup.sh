@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs the Debian packages prfaq needs (when missing) and builds it into build/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PACKAGES=(g++ cmake make pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libhunspell-dev
+  hunspell-en-us hunspell-de-de libtomlplusplus-dev libcli11-dev doctest-dev libre2-dev nlohmann-json3-dev
+  libfmt-dev libxml2-utils)
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build -j"$(nproc)"

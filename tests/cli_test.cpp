@@ -1,0 +1,178 @@
+// The command line as users run it: exit codes, positions, config errors, fixes, init.
+#include <doctest/doctest.h>
+
+#include <sys/stat.h>
+
+#include "support.hpp"
+
+namespace fs = std::filesystem;
+
+static std::string bin() {
+  return PRFAQ_BIN;
+}
+
+TEST_CASE("lint: a PR/FAQ without a customer quote reports PF301 with its line and exits 1") {
+  fs::path d = test::temp_dir("pf301");
+  test::write(
+      d / "doc.md",
+      "# Acme Ledger closes the books in one day\n\n"
+      "SEATTLE, WA — March 3, 2027 — Acme today launched Ledger for small finance teams.\n\n"
+      "\"Small teams lose a week a month to reconciliation,\" said Lee Park, CEO of Acme.\n");
+  test::Run r = test::run(bin() + " lint --no-config --format concise --select PF301 " +
+                          (d / "doc.md").string());
+  CHECK(r.status == 1);
+  CHECK(r.out.find("doc.md:1:1: error: No quotation attributed to a customer") !=
+        std::string::npos);
+}
+
+TEST_CASE("lint: the bundled good example is clean (exit 0); the flawed one fails (exit 1)") {
+  std::string src = PRFAQ_SOURCE_DIR;
+  test::Run good = test::run(bin() + " lint --no-config " + src + "/examples/good-teamsync.md");
+  CHECK_MESSAGE(good.status == 0, good.out);
+  test::Run bad = test::run(bin() + " lint --no-config " + src + "/examples/flawed-launchpad.md");
+  CHECK(bad.status == 1);
+}
+
+TEST_CASE("lint: the project's own press release has no error-level finding") {
+  fs::path prfaq = fs::path(PRFAQ_SOURCE_DIR) / ".." / "shared" / "PRFAQ.md";
+  if (!fs::exists(prfaq)) return;  // shared/ sits beside the checkout in CI and sessions
+  test::Run r = test::run(bin() + " lint --no-config --format concise " + prfaq.string());
+  CHECK_MESSAGE(r.status == 0, r.out);
+  CHECK(r.out.find(": error:") == std::string::npos);
+}
+
+TEST_CASE("lint: a broken .prfaq.toml exits 2 and names file:line:column with a did-you-mean") {
+  fs::path d = test::temp_dir("badcfg");
+  test::write(d / ".prfaq.toml",
+              "fail_on = \"error\"\n\n[rules.PF201x]\nseverity = "
+              "\"warning\"\n\n[rules.jargon]\nseverity = \"loud\"\n");
+  test::write(d / "doc.md", "# Hello\n");
+  test::Run r = test::run("cd " + d.string() + " && " + bin() + " lint --format concise doc.md");
+  CHECK(r.status == 2);
+  CHECK(r.out.find(".prfaq.toml:3:1: error: Unknown rule 'PF201x'") != std::string::npos);
+  CHECK(r.out.find(".prfaq.toml:7:12: error: 'severity' must be") != std::string::npos);
+  CHECK(r.out.find("[CF004/unknown-rule]") != std::string::npos);
+  test::write(d / ".prfaq.toml", "includ = [\"docs/**\"]\n");
+  r = test::run("cd " + d.string() + " && " + bin() + " lint --format text doc.md");
+  CHECK(r.status == 2);
+  CHECK(r.out.find("did you mean 'include'?") != std::string::npos);
+  test::write(d / ".prfaq.toml", "include = [\n");
+  r = test::run("cd " + d.string() + " && " + bin() + " lint --format concise doc.md");
+  CHECK(r.status == 2);
+  CHECK(r.out.find("[CF001/invalid-toml]") != std::string::npos);
+}
+
+TEST_CASE("positions: tabs, CRLF, a BOM and multibyte text before a finding") {
+  fs::path d = test::temp_dir("pos");
+  // BOM, CRLF line ends, a tab and multibyte text before 'leverage' on line 3.
+  test::write(d / "doc.md",
+              "\xEF\xBB\xBF# Caf\xC3\xA9 launch\r\n\r\nCaf\xC3\xA9\tNa\xC3\xAFve "
+              "\xE6\x97\xA5\xE6\x9C\xAC users leverage it.\r\n");
+  test::Run r = test::run(bin() + " lint --no-config --format concise --select PF501 " +
+                          (d / "doc.md").string());
+  // Column: tab(1) N(2) a(3) ï(4) v(5) e(6) space(7) 日(8) 本(9) space(10) u..s(11-15) space(16)
+  // l(17)
+  CHECK(r.out.find("doc.md:3:21: warning: Jargon 'leverage'") != std::string::npos);
+  test::Run j = test::run(bin() + " lint --no-config --format json --select PF501 " +
+                          (d / "doc.md").string());
+  auto pos = j.out.find("\"offset\": ");
+  REQUIRE(pos != std::string::npos);
+  // Byte offset: BOM 3 + "# Café launch" 14 + CRLF 2 + CRLF 2 + tab 1 + "Naïve " 7 + "日本 " 7 +
+  // "users " 6 = 42
+  CHECK_MESSAGE(j.out.find("\"offset\": 47") != std::string::npos, j.out);
+}
+
+TEST_CASE("suppressions: disable-next-line hides a finding; unused ones are reported") {
+  fs::path d = test::temp_dir("sup");
+  test::write(d / "doc.md",
+              "We leverage data.\n\n<!-- prfaq-disable-next-line PF501 -- the team says it -->\nWe "
+              "leverage data.\n\n<!-- prfaq-disable PF503 -->\nPlain words.\n");
+  test::Run r = test::run(bin() + " lint --no-config --format concise --select PF501,PF503,PF001 " +
+                          (d / "doc.md").string());
+  CHECK(r.out.find("doc.md:1:4: warning: Jargon 'leverage'") != std::string::npos);
+  CHECK(r.out.find("doc.md:4:") == std::string::npos);
+  CHECK(r.out.find("doc.md:6:1: info: Suppression comment for PF503 suppresses nothing") !=
+        std::string::npos);
+}
+
+TEST_CASE("fix: applies safe fixes, is idempotent, keeps permissions; --diff changes nothing") {
+  fs::path d = test::temp_dir("fix");
+  fs::path f = d / "doc.md";
+  std::string original = "In order to start, we utilize the app.\n";
+  test::write(f, original);
+  ::chmod(f.c_str(), 0640);
+  test::Run diff = test::run(bin() + " lint --no-config --diff --select PF501,PF506 " + f.string());
+  CHECK(diff.status == 1);
+  CHECK(diff.out.find("+To start, we use the app.") != std::string::npos);
+  CHECK(test::read(f) == original);
+  test::Run r1 = test::run(bin() + " lint --no-config --fix --select PF501,PF506 " + f.string());
+  CHECK(test::read(f) == "To start, we use the app.\n");
+  struct stat st {};
+  ::stat(f.c_str(), &st);
+  CHECK((st.st_mode & 0777) == 0640);
+  test::Run r2 = test::run(bin() + " lint --no-config --fix --select PF501,PF506 " + f.string());
+  CHECK(test::read(f) == "To start, we use the app.\n");
+  CHECK(r2.status == 0);
+  // No temporary files are left behind.
+  std::size_t n = 0;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(d)) ++n;
+  CHECK(n == 1);
+  // stdin: the fixed text goes to stdout.
+  test::Run s = test::run("(printf 'We utilize it.\\n' | " + bin() +
+                          " lint --no-config --fix --select PF501 - 2>/dev/null)");
+  CHECK(s.out == "We use it.\n");
+}
+
+TEST_CASE("init writes a skeleton and a config, and never overwrites") {
+  fs::path d = test::temp_dir("init");
+  test::Run r = test::run(bin() + " init " + d.string());
+  CHECK(r.status == 0);
+  CHECK(fs::exists(d / "prfaq.md"));
+  CHECK(fs::exists(d / ".prfaq.toml"));
+  std::string before = test::read(d / "prfaq.md");
+  test::Run again = test::run(bin() + " init " + d.string());
+  CHECK(again.status == 2);
+  CHECK(test::read(d / "prfaq.md") == before);
+  // The written config loads cleanly.
+  test::Run cfg = test::run("cd " + d.string() + " && " + bin() + " config prfaq.md");
+  CHECK(cfg.status == 0);
+}
+
+TEST_CASE(
+    "team rules from rule_dirs fire with their severity, message and fix, with no C++ change") {
+  fs::path d = test::temp_dir("team");
+  test::write(d / ".prfaq.toml", "rule_dirs = [\"rules\"]\n[rules.ZZ902]\nseverity = \"info\"\n");
+  test::write(
+      d / "rules" / "codename.toml",
+      "code = \"ZZ901\"\nname = \"internal-codename\"\nkind = \"existence\"\nseverity = \"error\"\n"
+      "message = \"Internal codename '{match}' in a customer-facing document\"\nsummary = \"x\"\n"
+      "tokens = [\"Project Falcon\", \"Bluebird\"]\n");
+  test::write(
+      d / "rules" / "brand.toml",
+      "code = \"ZZ902\"\nname = \"brand-name\"\nkind = \"substitution\"\nseverity = \"warning\"\n"
+      "message = \"Write '{replacement}', not '{match}'\"\nsummary = \"x\"\n[swap]\n\"team sync\" "
+      "= \"TeamSync\"\n");
+  test::write(d / "doc.md", "Project\nFalcon ships with team sync built in.\n");
+  test::Run r = test::run("cd " + d.string() + " && " + bin() +
+                          " lint --format concise --select ZZ901,ZZ902 doc.md");
+  CHECK(r.status == 1);
+  CHECK(r.out.find("doc.md:1:1: error: Internal codename 'Project Falcon' in a customer-facing "
+                   "document [ZZ901/internal-codename]") != std::string::npos);
+  CHECK(r.out.find("doc.md:2:19: info: Write 'TeamSync', not 'team sync' [ZZ902/brand-name]") !=
+        std::string::npos);
+  test::run("cd " + d.string() + " && " + bin() + " lint --fix --select ZZ902 doc.md");
+  CHECK(test::read(d / "doc.md") == "Project\nFalcon ships with TeamSync built in.\n");
+}
+
+TEST_CASE("an invalid pattern is a CF006 error at its position in the TOML file") {
+  fs::path d = test::temp_dir("pattern");
+  test::write(d / ".prfaq.toml", "rule_dirs = [\"rules\"]\n");
+  test::write(d / "rules" / "bad.toml",
+              "code = \"ZZ903\"\nname = \"bad-pattern\"\nkind = \"existence\"\nmessage = "
+              "\"x\"\npatterns = [\"(unclosed\"]\n");
+  test::write(d / "doc.md", "text\n");
+  test::Run r = test::run("cd " + d.string() + " && " + bin() + " lint --format concise doc.md");
+  CHECK(r.status == 2);
+  CHECK(r.out.find("bad.toml:5:12: error: invalid pattern '(unclosed'") != std::string::npos);
+  CHECK(r.out.find("[CF006/invalid-pattern]") != std::string::npos);
+}

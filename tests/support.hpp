@@ -1,0 +1,73 @@
+#pragma once
+// Test helpers: run the linter in-process or the binary as a process.
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <string>
+
+#include <prfaq/config.hpp>
+#include <prfaq/engine.hpp>
+#include <prfaq/report.hpp>
+
+namespace test {
+
+inline std::string read(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+inline void write(const std::filesystem::path& p, std::string_view s) {
+  std::filesystem::create_directories(p.parent_path());
+  std::ofstream out(p, std::ios::binary);
+  out << s;
+}
+
+inline const prfaq::Config& default_config() {
+  static auto cfg = prfaq::load_config(std::nullopt);
+  return *cfg;
+}
+
+/// Concise output of linting `text` as `path` with the given rule filter.
+inline std::string lint_concise(const std::string& path, const std::string& text,
+                                const prfaq::Config& config, const prfaq::RuleFilter& filter = {}) {
+  prfaq::SourceFile src(path, text);
+  auto result = prfaq::lint_source(src, config, filter);
+  std::ostringstream out;
+  auto rep = prfaq::make_reporter("concise", out, {});
+  rep->file(src, result.diagnostics);
+  rep->end({});
+  return out.str();
+}
+
+struct Run {
+  int status = -1;
+  std::string out;
+};
+
+/// Runs a shell command; stdout (and stderr when asked) captured.
+inline Run run(const std::string& cmd) {
+  Run r;
+  FILE* pipe = popen((cmd + " 2>&1").c_str(), "r");
+  if (!pipe) return r;
+  std::array<char, 4096> buf;
+  std::size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), n);
+  int st = pclose(pipe);
+  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+  return r;
+}
+
+inline std::filesystem::path temp_dir(const std::string& name) {
+  auto p = std::filesystem::temp_directory_path() /
+           ("prfaq-test-" + name + "-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(p);
+  std::filesystem::create_directories(p);
+  return p;
+}
+
+}  // namespace test
