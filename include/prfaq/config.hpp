@@ -44,14 +44,6 @@ struct ConfigError {
   Diagnostic diag;                         ///< code CF0xx, span in `file`
 };
 
-struct SpellingConfig {
-  std::vector<std::string> languages{"en_US"};
-  std::vector<std::string> dictionaries;
-  std::vector<std::string> accept;
-  std::vector<std::string> reject;
-  std::string words_file;
-};
-
 /// The effective configuration for a set of files.
 struct Config {
   std::string path;  ///< the .prfaq.toml in force, "" when embedded only

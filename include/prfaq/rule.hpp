@@ -36,7 +36,8 @@ struct Finding {
   std::map<std::string, std::string> args;  ///< values for {placeholders} in message and help
   std::vector<Label> labels;
   std::optional<Fix> fix;
-  int demote = 0;  ///< report this many severity levels below the rule's (never below info)
+  int demote = 0;  ///< report this many severity levels below the rule's (never below info;
+                   ///< negative: above it, never above error)
 };
 
 class FindingSink {
@@ -62,6 +63,16 @@ struct Scope {
   std::string to_string() const;
 };
 
+/// The [spelling] settings of a configuration (paths already resolved against the file's
+/// directory).
+struct SpellingConfig {
+  std::vector<std::string> languages{"en_US"};
+  std::vector<std::string> dictionaries;  ///< extra search directories, before the system ones
+  std::vector<std::string> accept;        ///< words, or RE2 patterns (with metacharacters)
+  std::vector<std::string> reject;
+  std::string words_file;  ///< one accepted word or pattern per line, # comments
+};
+
 /// Typed, validated access to a rule's parameters. Every parameter a kind reads is documented
 /// by the read itself (name, default, description), which feeds `prfaq explain` and the schema.
 /// Unknown keys and wrong types become CF diagnostics with their TOML position.
@@ -84,6 +95,21 @@ class ParamReader {
   virtual const std::vector<std::string>& product_names() const = 0;
   /// The template in force.
   virtual const Template& tmpl() const = 0;
+  /// The [spelling] settings.
+  virtual const SpellingConfig& spelling() const {
+    static const SpellingConfig none;
+    return none;
+  }
+  /// True when the rule being built will run (its effective severity is not off).
+  virtual bool enabled() const { return true; }
+  /// Reports a problem with a [spelling] setting at its position in the configuration:
+  /// `key` is "language", "dictionaries", "accept", "reject" or "words_file", `index` the entry
+  /// of the list (for "words_file": the 1-based line of the words file, 0 for the setting).
+  virtual void spelling_error(std::string_view key, std::size_t index, std::string code,
+                              std::string name, std::string message, std::string help) {
+    (void)key, (void)index, (void)code, (void)name, (void)help;
+    error("spelling", std::move(message));
+  }
 };
 
 class Rule {

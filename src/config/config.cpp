@@ -156,6 +156,10 @@ class TomlParams final : public ParamReader {
   void error(std::string_view name, std::string message) override;
   const std::vector<std::string>& product_names() const override;
   const Template& tmpl() const override;
+  const SpellingConfig& spelling() const override;
+  bool enabled() const override { return m_spec.severity != Severity::off; }
+  void spelling_error(std::string_view key, std::size_t index, std::string code, std::string name,
+                      std::string message, std::string help) override;
 
   void wrong_type(std::string_view name, std::string_view expected, const toml::node& n);
   const std::set<std::string>& used() const { return m_used; }
@@ -578,25 +582,43 @@ class Loader {
       add_error(node, "CF003", "wrong-type", "'spelling' must be a table");
       return;
     }
+    // The string entries of a setting with their nodes (for positions in spelling_error).
+    auto entries = [&](const toml::node& n, std::string_view key,
+                       std::vector<const toml::node*>& nodes) {
+      std::vector<std::string> values = strings(n, key);
+      if (n.is_array()) {
+        for (const toml::node& item : *n.as_array())
+          if (item.is_string()) nodes.push_back(&item);
+      } else if (n.is_string()) {
+        nodes.push_back(&n);
+      }
+      return values;
+    };
+    SpellingConfig& sc = m_config.spelling;
     for (auto&& [sk, sv] : *node.as_table()) {
       std::string k(sk.str());
-      if (k == "language")
-        m_config.spelling.languages = strings(sv, "spelling.language");
-      else if (k == "dictionaries") {
-        m_config.spelling.dictionaries.clear();
-        for (const std::string& d : strings(sv, "spelling.dictionaries"))
-          m_config.spelling.dictionaries.push_back(
-              (fs::path(d).is_absolute() ? fs::path(d) : dir / d).string());
+      if (k == "language") {
+        m_spelling_nodes["language"].clear();
+        sc.languages = entries(sv, "spelling.language", m_spelling_nodes["language"]);
+      } else if (k == "dictionaries") {
+        sc.dictionaries.clear();
+        m_spelling_nodes["dictionaries"].clear();
+        for (const std::string& d :
+             entries(sv, "spelling.dictionaries", m_spelling_nodes["dictionaries"]))
+          sc.dictionaries.push_back((fs::path(d).is_absolute() ? fs::path(d) : dir / d).string());
       } else if (k == "accept") {
-        for (auto& s : strings(sv, "spelling.accept")) m_config.spelling.accept.push_back(s);
+        for (auto& s : entries(sv, "spelling.accept", m_spelling_nodes["accept"]))
+          sc.accept.push_back(s);
       } else if (k == "reject") {
-        for (auto& s : strings(sv, "spelling.reject")) m_config.spelling.reject.push_back(s);
+        for (auto& s : entries(sv, "spelling.reject", m_spelling_nodes["reject"]))
+          sc.reject.push_back(s);
       } else if (k == "words_file") {
-        if (auto s = sv.template value_exact<std::string>())
-          m_config.spelling.words_file =
-              (fs::path(*s).is_absolute() ? fs::path(*s) : dir / *s).string();
-        else
+        if (auto s = sv.template value_exact<std::string>()) {
+          sc.words_file = (fs::path(*s).is_absolute() ? fs::path(*s) : dir / *s).string();
+          m_spelling_nodes["words_file"] = {&sv};
+        } else {
           add_error(sv, "CF003", "wrong-type", "'spelling.words_file' must be a string");
+        }
       } else {
         add_error(sv, "CF002", "unknown-key", fmt::format("Unknown key 'spelling.{}'", k),
                   hint(k, {"language", "dictionaries", "accept", "reject", "words_file"}));
@@ -696,7 +718,39 @@ class Loader {
       add_error(m_current_rule->table, code, cname, std::move(message));
   }
 
+  // A [spelling] problem at the setting's entry; a words file line; else the rule itself.
+  void spelling_error(std::string_view key, std::size_t index, std::string code,
+                      std::string name, std::string message, std::string help) {
+    if (key == "words_file" && index > 0 && !m_config.spelling.words_file.empty()) {
+      const std::string& path = m_config.spelling.words_file;
+      if (!source(path)) {
+        bool ok = false;
+        std::string text = read_file(path, ok);
+        m_sources[path] = std::make_shared<SourceFile>(path, std::move(text));
+      }
+      auto file = source(path);
+      auto line = static_cast<std::uint32_t>(index);
+      toml::source_region where;
+      where.begin = {line, 1};
+      where.end = {line, static_cast<toml::source_index>(
+                             count_code_points(file->lines.line_text(line)) + 1)};
+      add_error(path, where, std::move(code), std::move(name), std::move(message),
+                std::move(help));
+      return;
+    }
+    auto it = m_spelling_nodes.find(std::string(key));
+    if (it != m_spelling_nodes.end() && !it->second.empty()) {
+      const toml::node* n = it->second[std::min(index, it->second.size() - 1)];
+      add_error(*n, std::move(code), std::move(name), std::move(message), std::move(help));
+    } else if (m_current_rule) {
+      const toml::node* n = origin("kind");
+      add_error(n ? *n : static_cast<const toml::node&>(m_current_rule->table), std::move(code),
+                std::move(name), std::move(message), std::move(help));
+    }
+  }
+
   Config& m_config;
+  std::map<std::string, std::vector<const toml::node*>> m_spelling_nodes;
   std::map<std::string, std::shared_ptr<const SourceFile>> m_sources;
   std::vector<PendingRule> m_pending;
   std::vector<OverrideEntry> m_overrides;
@@ -714,6 +768,14 @@ const std::vector<std::string>& TomlParams::product_names() const {
 }
 const Template& TomlParams::tmpl() const {
   return m_loader.config().tmpl;
+}
+const SpellingConfig& TomlParams::spelling() const {
+  return m_loader.config().spelling;
+}
+void TomlParams::spelling_error(std::string_view key, std::size_t index, std::string code,
+                                std::string name, std::string message, std::string help) {
+  m_loader.spelling_error(key, index, std::move(code), std::move(name), std::move(message),
+                          std::move(help));
 }
 void TomlParams::wrong_type(std::string_view name, std::string_view expected, const toml::node& n) {
   const toml::node* where = n.source().begin ? &n : m_loader.origin(name);

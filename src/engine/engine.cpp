@@ -92,6 +92,8 @@ LintResult lint_document(const Document& doc, const Config& config, const RuleFi
       d.severity = spec.severity;
       for (int k = 0; k < f.demote && d.severity > Severity::info; ++k)
         d.severity = static_cast<Severity>(static_cast<int>(d.severity) - 1);
+      for (int k = 0; k > f.demote && d.severity < Severity::error; --k)
+        d.severity = static_cast<Severity>(static_cast<int>(d.severity) + 1);
       std::string matched =
           f.args.count("match") ? f.args["match"] : std::string(doc.slice(f.span));
       f.args.emplace("match", matched);

@@ -10,6 +10,16 @@ std::unique_ptr<Rule> make_quote(ParamReader& p);
 std::unique_ptr<Rule> make_template(ParamReader& p);
 std::unique_ptr<Rule> make_existence(ParamReader& p);
 std::unique_ptr<Rule> make_conditional(ParamReader& p);
+std::unique_ptr<Rule> make_consistency(ParamReader& p);
+std::unique_ptr<Rule> make_customer_focus(ParamReader& p);
+std::unique_ptr<Rule> make_dateline(ParamReader& p);
+std::unique_ptr<Rule> make_faq(ParamReader& p);
+std::unique_ptr<Rule> make_headline(ParamReader& p);
+std::unique_ptr<Rule> make_metric(ParamReader& p);
+std::unique_ptr<Rule> make_occurrence(ParamReader& p);
+std::unique_ptr<Rule> make_readability(ParamReader& p);
+std::unique_ptr<Rule> make_repetition(ParamReader& p);
+std::unique_ptr<Rule> make_spelling(ParamReader& p);
 std::unique_ptr<Rule> make_substitution(ParamReader& p);
 
 /// Reads the common `scope` parameter.

@@ -50,7 +50,7 @@ void tokenize(Prose& p) {
           end = k;
           continue;
         }
-        bool joiner = c2 == '\'' || c2 == 0x2019 || c2 == '-' || c2 == 0x2011 ||
+        bool joiner = c2 == '\'' || c2 == 0x2019 || c2 == '-' || c2 == 0x2011 || (c2 == '/' && !digits_only) ||
                       ((c2 == '.' || c2 == ',') && digits_only);
         if (joiner && k < s.size()) {
           std::size_t k2 = k;

@@ -315,8 +315,8 @@ class Builder {
       }
       return;
     }
-    if (faq_context && sec.style != LabelStyle::atx && sec.style != LabelStyle::setext)
-      sec.is_question = true;
+    // Inside an FAQ, any other label is an FAQ entry (PF401 checks that it is a question).
+    if (faq_context) sec.is_question = true;
   }
 
   void build_sections() {
@@ -427,6 +427,12 @@ class Builder {
         stack.push_back(id);
         m_block_section[bi] = id;
         m_label_block[id] = static_cast<int>(bi);
+        // "**Headline:** …" and "**Subtitle:** …" label one line, not the paragraphs after it.
+        const Section& made = m_doc.sections[id];
+        if (made.style == LabelStyle::run_in && (made.role == "headline" || made.role == "subheadline")) {
+          m_single_block[id] = b.span.end;
+          stack.pop_back();
+        }
       } else {
         m_block_section[bi] = stack.back();
       }
@@ -444,6 +450,7 @@ class Builder {
           break;
         }
       }
+      if (auto one = m_single_block.find(i); one != m_single_block.end()) end = std::min(end, one->second);
       s.span.end = std::max(end, s.label_span.end);
       s.body.end = std::max(s.body.begin, trim_end(end));
     }
@@ -1126,7 +1133,12 @@ class Builder {
         const RawBlock& b = m_blocks[cand[k]];
         if (b.kind != BlockKind::paragraph && b.kind != BlockKind::heading) continue;
         if (b.kind == BlockKind::heading) continue;
-        if (block_in_labelled_role(cand[k])) break;
+        if (block_in_labelled_role(cand[k])) {
+          // A labelled subheadline ("**Subtitle:** …") sits between headline and summary.
+          std::string r = labelled_role(m_block_section[cand[k]]);
+          if (r == "headline" || r == "subheadline") continue;
+          break;
+        }
         std::string t = prose_text(m_doc.prose[b.prose]);
         if (patterns::dateline_date(t)) {
           summary_k = k;
@@ -1179,7 +1191,9 @@ class Builder {
       for (std::size_t k = plain.size(); k-- > 0;) {
         if (plain[k] == static_cast<std::size_t>(-1)) continue;
         const Prose& p = m_doc.prose[m_blocks[plain[k]].prose];
-        if (patterns::call_to_action(prose_text(p))) {
+        // The source text too: it keeps link targets and bare URLs that the prose drops.
+        if (patterns::call_to_action(prose_text(p)) ||
+            patterns::call_to_action(m_doc.slice(m_blocks[plain[k]].span))) {
           gs = k;
           break;
         }
@@ -1507,6 +1521,7 @@ class Builder {
   std::vector<int> m_block_section;
   std::map<int, int> m_label_block;
   std::vector<bool> m_own_label;
+  std::map<int, std::uint32_t> m_single_block;  // one-paragraph label sections: end offset
   std::vector<std::string> m_company_words;
   bool m_headline_from_label = false;
 };

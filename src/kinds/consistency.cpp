@@ -1,0 +1,113 @@
+// The "consistency" kind: one spelling of a term per document. Product names from
+// [product] names (and CamelCase names the document uses) must keep their spelling
+// ("TeamSync", not "Teamsync" or "Team Sync"); `either` pairs ("e-mail" = "email") must not
+// both appear.
+#include <map>
+#include <set>
+
+#include "kinds/kinds.hpp"
+#include "kinds/terms.hpp"
+#include "model/text.hpp"
+
+namespace prfaq::kinds {
+namespace {
+
+std::string squashed(std::string_view s) {
+  std::string out;
+  for (char c : text::to_lower(s))
+    if (c != ' ' && c != '-' && c != '\n' && c != '\t') out += c;
+  return out;
+}
+
+bool camel(std::string_view w) {
+  if (w.size() < 4 || !std::isupper(static_cast<unsigned char>(w[0]))) return false;
+  bool lower_seen = false;
+  for (std::size_t i = 1; i < w.size(); ++i) {
+    auto c = static_cast<unsigned char>(w[i]);
+    if (c >= 0x80 || !std::isalpha(c)) return false;
+    if (std::islower(c)) lower_seen = true;
+    else if (lower_seen) return true;  // an upper case letter after lower case ones
+  }
+  return false;
+}
+
+class Consistency final : public Rule {
+ public:
+  explicit Consistency(ParamReader& p) {
+    m_scope = read_scope(p);
+    m_products = p.get_bool("product_names", true, "check the spelling of [product] names");
+    m_camel = p.get_bool("camel_case_names", true, "treat CamelCase words the document uses as names");
+    for (const std::string& n : p.product_names()) m_names.push_back(n);
+    for (auto& [a, b] : p.get_string_map("either", "pairs of spellings that must not both appear")) m_either.emplace_back(a, b);
+  }
+  bool fixable() const override { return true; }
+
+  void check(const Document& doc, FindingSink& out) const override {
+    // Canonical spellings: configured names, then CamelCase words seen in the document.
+    std::map<std::string, std::string> canon;  // squashed -> spelling
+    if (m_products)
+      for (const std::string& n : m_names) canon.emplace(squashed(n), n);
+    std::vector<std::pair<const Prose*, std::vector<Word>>> blocks;
+    for (const Prose& prose : doc.prose) {
+      if (!m_scope.contains(doc, prose)) continue;
+      blocks.emplace_back(&prose, words_of(prose));
+      if (m_camel)
+        for (const Word& w : blocks.back().second)
+          if (camel(w.text)) canon.emplace(squashed(w.text), w.text);
+    }
+    std::map<std::string, std::size_t> max_words;
+    for (auto& [k, v] : canon) max_words[k] = std::count(v.begin(), v.end(), ' ') + std::count(v.begin(), v.end(), '-') + 1;
+    for (auto& [prose, words] : blocks) {
+      for (std::size_t i = 0; i < words.size(); ++i) {
+        std::string acc;
+        for (std::size_t k = i; k < words.size() && k < i + 3; ++k) {
+          if (k > i && !words[k - 1].joined_to_next) break;
+          acc += words[k].lower;
+          auto it = canon.find(acc);
+          if (it == canon.end()) continue;
+          Span span = prose->source_span(words[i].begin, words[k].end);
+          std::string surface(doc.slice(span));
+          if (surface == it->second) break;
+          if (surface.find_first_of("*_`[]\n") != std::string::npos) break;
+          // All lower case inside a longer identifier or a URL-like word is not a misspelling.
+          if (!m_scope.explicit_scope && doc.in_quote(span.begin)) break;
+          Finding f{.span = span, .args = {{"match", surface}, {"expected", it->second}}};
+          f.fix = Fix{"Write '" + it->second + "'", {{span, it->second}}, true};
+          out.report(std::move(f));
+          i = k;
+          break;
+        }
+      }
+    }
+    // Either pairs: the spelling used second is flagged wherever it appears.
+    for (const auto& [a, b] : m_either) {
+      TermMatcher ma, mb;
+      ma.add(a, 0);
+      mb.add(b, 0);
+      std::vector<Span> sa, sb;
+      for (auto& [prose, words] : blocks) {
+        ma.find(words, [&](int, std::uint32_t x, std::uint32_t y) { sa.push_back(prose->source_span(x, y)); });
+        mb.find(words, [&](int, std::uint32_t x, std::uint32_t y) { sb.push_back(prose->source_span(x, y)); });
+      }
+      if (sa.empty() || sb.empty()) continue;
+      bool a_first = sa.front().begin < sb.front().begin;
+      const std::vector<Span>& later = a_first ? sb : sa;
+      const std::string& keep = a_first ? a : b;
+      for (Span s : later)
+        out.report({.span = s, .args = {{"match", std::string(doc.slice(s))}, {"expected", keep}},
+                    .labels = {{a_first ? sa.front() : sb.front(), "first spelled '" + keep + "' here"}}});
+    }
+  }
+
+ private:
+  Scope m_scope;
+  bool m_products = true, m_camel = true;
+  std::vector<std::string> m_names;
+  std::vector<std::pair<std::string, std::string>> m_either;
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> make_consistency(ParamReader& p) { return std::make_unique<Consistency>(p); }
+
+}  // namespace prfaq::kinds

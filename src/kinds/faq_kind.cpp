@@ -1,0 +1,118 @@
+// The "faq" kind: PF401 faq-not-a-question, PF402 unanswered-question, PF403
+// too-few-questions, PF404 duplicate-question, PF406 internal-faq-gap.
+#include "kinds/kinds.hpp"
+#include "kinds/terms.hpp"
+#include "kinds/units.hpp"
+#include "model/text.hpp"
+
+namespace prfaq::kinds {
+namespace {
+
+enum class Check { not_question, unanswered, too_few, duplicate, internal_gap };
+
+class Faq final : public Rule {
+ public:
+  explicit Faq(ParamReader& p) {
+    std::string c = p.get_string("check", "unanswered",
+                                 "which FAQ check: not-a-question, unanswered, too-few, duplicate, internal-gap");
+    if (c == "not-a-question") m_check = Check::not_question;
+    else if (c == "unanswered") m_check = Check::unanswered;
+    else if (c == "too-few") m_check = Check::too_few;
+    else if (c == "duplicate") m_check = Check::duplicate;
+    else if (c == "internal-gap") m_check = Check::internal_gap;
+    else p.error("check", "unknown check '" + c + "'");
+    m_min = p.get_int("min", 3, "too-few: fewest questions per FAQ part");
+    if (m_check == Check::internal_gap) {
+      auto topics = p.get_string_map("topics", "internal-gap: topic = \"term|term|...\" (whole words)");
+      for (auto& [name, terms] : topics) {
+        Topic t{name, TermMatcher(true)};
+        std::string cur;
+        for (char ch : terms + "|") {
+          if (ch == '|') {
+            if (!text::trim(cur).empty()) t.terms.add(text::trim(cur), 0);
+            cur.clear();
+          } else {
+            cur += ch;
+          }
+        }
+        m_topics.push_back(std::move(t));
+      }
+      if (m_topics.empty()) p.error("topics", "internal-gap needs topics");
+    }
+  }
+
+  void check(const Document& doc, FindingSink& out) const override {
+    if (!doc.is_prfaq) return;
+    switch (m_check) {
+      case Check::not_question:
+        for (const Question& q : doc.questions)
+          if (!q.is_question) out.report({.span = q.span, .args = {{"match", q.text}}});
+        break;
+      case Check::unanswered:
+        for (const Question& q : doc.questions)
+          if (!q.answered)
+            out.report({.span = q.span, .args = {{"match", q.text}, {"answer", q.answer_text.empty() ? "no answer" : "'" + q.answer_text + "'"}}});
+        break;
+      case Check::too_few:
+        for (const RoleInstance& r : doc.roles) {
+          if (r.role != "external_faq" && r.role != "internal_faq") continue;
+          std::string part = r.role == "external_faq" ? "external" : "internal";
+          std::int64_t n = 0;
+          for (const Question& q : doc.questions) n += q.part == part && r.span.contains(q.span.begin);
+          if (n < m_min)
+            out.report({.span = first_line(doc, r.label_span),
+                        .args = {{"count", std::to_string(n)}, {"limit", std::to_string(m_min)},
+                                 {"part", r.label.empty() ? part + " FAQ" : r.label}}});
+        }
+        break;
+      case Check::duplicate: {
+        std::vector<std::pair<std::string, const Question*>> seen;
+        for (const Question& q : doc.questions) {
+          std::string key;
+          for (const std::string& w : text::words(q.text)) key += w + " ";
+          if (key.empty()) continue;
+          for (auto& [k, first] : seen) {
+            if (k == key) {
+              out.report({.span = q.span, .args = {{"match", q.text}}, .labels = {{first->span, "first asked here"}}});
+              break;
+            }
+          }
+          seen.emplace_back(key, &q);
+        }
+        break;
+      }
+      case Check::internal_gap: {
+        const RoleInstance* internal = doc.find_role("internal_faq");
+        if (!internal) return;
+        std::string missing;
+        for (const Topic& t : m_topics) {
+          bool found = false;
+          for (const Prose& p : doc.prose) {
+            if (!internal->span.contains(p.span.begin)) continue;
+            t.terms.find(words_of(p), [&](int, std::uint32_t, std::uint32_t) { found = true; });
+            if (found) break;
+          }
+          if (!found) missing += (missing.empty() ? "" : ", ") + t.name;
+        }
+        if (!missing.empty())
+          out.report({.span = first_line(doc, internal->label_span), .args = {{"topics", missing}}});
+        break;
+      }
+    }
+  }
+
+ private:
+  struct Topic {
+    std::string name;
+    TermMatcher terms;
+  };
+  Check m_check = Check::unanswered;
+  std::int64_t m_min = 3;
+  std::vector<Topic> m_topics;
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> make_faq(ParamReader& p) { return std::make_unique<Faq>(p); }
+
+}  // namespace prfaq::kinds

@@ -1,0 +1,176 @@
+// The "metric" kind: words, sentences or paragraphs per scope unit, or words per sentence,
+// against limits (`max` at the rule's severity, `error_max` one level higher, `min`).
+// The "readability" kind: Flesch-Kincaid grade and Flesch reading ease per unit.
+#include <cmath>
+#include <fmt/format.h>
+
+#include "kinds/kinds.hpp"
+#include "kinds/units.hpp"
+#include "model/text.hpp"
+
+namespace prfaq::kinds {
+namespace {
+
+enum class Metric { words, sentences, paragraphs, sentence_words };
+
+class MetricRule final : public Rule {
+ public:
+  explicit MetricRule(ParamReader& p) {
+    m_scope = read_scope(p);
+    std::string m = p.get_string("metric", "words", "what to count: words, sentences, paragraphs, sentence_words");
+    if (m == "words") m_metric = Metric::words;
+    else if (m == "sentences") m_metric = Metric::sentences;
+    else if (m == "paragraphs") m_metric = Metric::paragraphs;
+    else if (m == "sentence_words") m_metric = Metric::sentence_words;
+    else p.error("metric", "unknown metric '" + m + "' (words, sentences, paragraphs, sentence_words)");
+    m_max = p.get_int("max", 0, "report above this (0: no upper limit)");
+    m_error_max = p.get_int("error_max", 0, "report one severity level higher above this (0: never)");
+    m_min = p.get_int("min", 0, "report below this (0: no lower limit)");
+    if (m_max < 0 || m_min < 0 || m_error_max < 0) p.error("max", "limits must not be negative");
+  }
+
+  void check(const Document& doc, FindingSink& out) const override {
+    if (m_metric == Metric::sentence_words) {
+      for (const Prose& prose : doc.prose) {
+        if (prose.kind == BlockKind::heading || !m_scope.contains(doc, prose)) continue;
+        for (const Sentence& s : prose.sentences) {
+          // The longest clause: semicolons and colons separate clauses (and list items), and a
+          // parenthetical aside does not lengthen the sentence it sits in.
+          std::int64_t words = 0, clause = 0;
+          int depth = 0;
+          for (std::uint32_t k = s.first; k < s.last; ++k) {
+            const Token& t = prose.tokens[k];
+            std::string_view tt = prose.token_text(t);
+            if (t.kind == Token::Kind::punct) {
+              if (tt == "(") ++depth;
+              else if (tt == ")" && depth > 0) --depth;
+              else if ((tt == ";" || tt == ":") && depth == 0) clause = 0;
+              continue;
+            }
+            if ((t.kind == Token::Kind::word || t.kind == Token::Kind::number) && depth == 0) words = std::max(words, ++clause);
+          }
+          if (m_max > 0 && words > m_max) {
+            std::uint32_t b = prose.tokens[s.first].begin;
+            while (b < prose.text.size() && std::isspace(static_cast<unsigned char>(prose.text[b]))) ++b;
+            Span span = prose.source_span(b, prose.tokens[s.last - 1].end);
+            if (!m_scope.explicit_scope && doc.in_quote(span.begin)) continue;
+            Finding f{.span = span, .args = {{"count", std::to_string(words)}, {"limit", std::to_string(m_max)}}};
+            f.args["match"] = fmt::format("{} words", words);
+            if (m_error_max > 0 && words > m_error_max) f.demote = -1;
+            out.report(std::move(f));
+          }
+        }
+      }
+      return;
+    }
+    for (const Unit& u : units_of(doc, m_scope)) {
+      std::int64_t n = measure(doc, u.span);
+      std::map<std::string, std::string> args = {{"count", std::to_string(n)}, {"unit", u.name}};
+      if (m_max > 0 && n > m_max) {
+        args["limit"] = std::to_string(m_error_max > 0 && n > m_error_max ? m_error_max : m_max);
+        Finding f{.span = u.anchor, .args = args};
+        if (m_error_max > 0 && n > m_error_max) f.demote = -1;
+        out.report(std::move(f));
+      } else if (m_min > 0 && n < m_min) {
+        args["limit"] = std::to_string(m_min);
+        out.report({.span = u.anchor, .args = args});
+      }
+    }
+  }
+
+ private:
+  std::int64_t measure(const Document& doc, Span span) const {
+    std::int64_t n = 0;
+    for (const Prose& p : doc.prose) {
+      if (!span.contains(p.span.begin)) continue;
+      if (m_metric == Metric::paragraphs) n += p.kind != BlockKind::heading && p.kind != BlockKind::table_cell;
+      else if (m_metric == Metric::sentences) n += p.kind == BlockKind::heading ? 0 : static_cast<std::int64_t>(p.sentences.size());
+    }
+    if (m_metric == Metric::words) n = count_words(doc, span);
+    return n;
+  }
+
+  Scope m_scope;
+  Metric m_metric = Metric::words;
+  std::int64_t m_max = 0, m_error_max = 0, m_min = 0;
+};
+
+// English syllables by vowel groups, with the usual silent-e and -le corrections.
+int syllables(std::string_view word) {
+  std::string w = text::to_lower(word);
+  int count = 0;
+  bool prev_vowel = false;
+  for (char c : w) {
+    bool vowel = std::string_view("aeiouy").find(c) != std::string_view::npos;
+    if (vowel && !prev_vowel) ++count;
+    prev_vowel = vowel;
+  }
+  if (w.size() > 2 && w.ends_with("e") && !w.ends_with("le") && !w.ends_with("ee") && count > 1) --count;
+  if (w.size() > 3 && (w.ends_with("es") || w.ends_with("ed")) && !w.ends_with("ted") && !w.ends_with("ded") && count > 1) --count;
+  return std::max(1, count);
+}
+
+class Readability final : public Rule {
+ public:
+  explicit Readability(ParamReader& p) {
+    m_scope = read_scope(p, "document");
+    m_grade = p.get_double("grade", 12.0, "highest Flesch-Kincaid grade allowed (0: not checked)");
+    m_ease = p.get_double("reading_ease", 0.0, "lowest Flesch reading ease allowed (0: not checked)");
+    m_min_words = p.get_int("min_words", 100, "units with fewer words are not scored");
+  }
+
+  void check(const Document& doc, FindingSink& out) const override {
+    std::vector<Unit> units;
+    if (m_scope.kind == Scope::Kind::document) {
+      // Each labelled section (or content role) of the document.
+      for (const RoleInstance& r : doc.roles) {
+        if (r.role == "headline" || r.role == "subheadline") continue;
+        units.push_back({r.span, first_line(doc, r.label_span), r.label.empty() ? r.role : r.label});
+      }
+      // Not a PR/FAQ (or no roles): each labelled section, else the whole document.
+      if (doc.roles.empty()) {
+        for (std::size_t i = 1; i < doc.sections.size(); ++i)
+          units.push_back({doc.sections[i].span, first_line(doc, doc.sections[i].label_span), doc.sections[i].label});
+        if (units.empty()) units = units_of(doc, m_scope);
+      }
+    } else {
+      units = units_of(doc, m_scope);
+    }
+    for (const Unit& u : units) {
+      double words = 0, sentences = 0, syl = 0;
+      bool english = true;
+      for (const Prose& p : doc.prose) {
+        if (!u.span.contains(p.span.begin) || p.kind == BlockKind::heading || p.kind == BlockKind::table_cell) continue;
+        if (!m_scope.explicit_scope && doc.in_quote(p.span.begin)) continue;
+        sentences += static_cast<double>(p.sentences.size());
+        for (const Token& t : p.tokens) {
+          if (t.kind != Token::Kind::word) continue;
+          std::string_view w = p.token_text(t);
+          for (unsigned char c : w) english &= c < 0x80;
+          words += 1;
+          syl += syllables(w);
+        }
+      }
+      if (!english || words < static_cast<double>(m_min_words) || sentences < 1) continue;
+      double grade = 0.39 * (words / sentences) + 11.8 * (syl / words) - 15.59;
+      double ease = 206.835 - 1.015 * (words / sentences) - 84.6 * (syl / words);
+      bool bad = (m_grade > 0 && grade > m_grade) || (m_ease > 0 && ease < m_ease);
+      if (!bad) continue;
+      out.report({.span = u.anchor,
+                  .args = {{"grade", fmt::format("{:.1f}", grade)}, {"ease", fmt::format("{:.0f}", ease)},
+                           {"limit", fmt::format("{:g}", m_grade)}, {"unit", u.name}}});
+    }
+  }
+
+ private:
+  Scope m_scope;
+  double m_grade = 12, m_ease = 0;
+  std::int64_t m_min_words = 100;
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> make_metric(ParamReader& p) { return std::make_unique<MetricRule>(p); }
+std::unique_ptr<Rule> make_readability(ParamReader& p) { return std::make_unique<Readability>(p); }
+
+}  // namespace prfaq::kinds
