@@ -4,11 +4,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PACKAGES=(g++ cmake make pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libhunspell-dev
   hunspell-en-us hunspell-de-de libtomlplusplus-dev libcli11-dev doctest-dev libre2-dev nlohmann-json3-dev
-  libfmt-dev libxml2-utils)
+  libfmt-dev libxml2-utils
+  git pre-commit dpkg-dev)  # tests/integration/formats.sh: pre-commit run, cpack -G DEB (shlibdeps)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
 done
+# formats.sh validates SARIF and JSON with ajv-cli from npm: node and npm, from Debian when the
+# machine has none (a node installed another way, with its own npm, is used as it is).
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 if [ "${#missing[@]}" -gt 0 ]; then
   SUDO=""
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"

@@ -176,3 +176,20 @@ TEST_CASE("an invalid pattern is a CF006 error at its position in the TOML file"
   CHECK(r.out.find("bad.toml:5:12: error: invalid pattern '(unclosed'") != std::string::npos);
   CHECK(r.out.find("[CF006/invalid-pattern]") != std::string::npos);
 }
+
+TEST_CASE("fix: a read-only file gives a clear error, exit 2, and no temporary file") {
+  fs::path d = test::temp_dir("readonly");
+  fs::path f = d / "doc.md";
+  test::write(f, "We utilize it.\n");
+  ::chmod(f.c_str(), 0444);
+  test::Run r = test::run(bin() + " lint --no-config --fix --select PF501 " + f.string());
+  CHECK(r.status == 2);
+  CHECK(r.out.find("read-only") != std::string::npos);
+  CHECK(test::read(f) == "We utilize it.\n");
+  std::size_t n = 0;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(d)) ++n;
+  CHECK(n == 1);
+  test::Run gone = test::run(bin() + " lint --no-config --fix --select PF501 " + (d / "missing.md").string());
+  CHECK(gone.status == 2);
+  CHECK(gone.out.find("missing.md: no such file") != std::string::npos);
+}

@@ -49,4 +49,22 @@ std::unique_ptr<Reporter> make_reporter(std::string_view format, std::ostream& o
 /// "PF101/missing-section" etc. helpers shared by formats.
 std::string summary_line(const Summary& summary);
 
+/// The flagged text of a diagnostic as fingerprints see it: whitespace runs collapsed to one
+/// space, trimmed, ASCII lower-cased, cut to at most 160 bytes (at a code point boundary).
+std::string normalise_flagged_text(std::string_view text);
+
+/// A fingerprint that survives inserted or deleted lines: a hash of the code, `path`, the role
+/// path (Diagnostic::section), the normalised flagged text and the message with its digits
+/// masked (so "Missing required section 'X'" and 'Y' differ, "1021 words" and "1022" do not).
+/// Never the line or the offset. 16 hex digits.
+std::string content_fingerprint(const SourceFile& src, const Diagnostic& d, std::string_view path);
+
+/// One fingerprint per diagnostic, in order: the content fingerprint combined with its occurrence
+/// index among the diagnostics of `diags` (in position order) that share it.
+std::vector<std::string> fingerprints(const SourceFile& src, std::span<const Diagnostic> diags,
+                                      std::string_view path);
+
+/// `path` as a relative, '/'-separated path when it lies under the current directory.
+std::string relative_display_path(std::string_view path);
+
 }  // namespace prfaq

@@ -82,7 +82,7 @@ int run_outline(const std::string& file, const std::string& format, const LintOp
                             {"words", r.words}});
     j["quotes"] = nlohmann::json::array();
     for (const Quote& q : doc.quotes)
-      j["quotes"].push_back({{"class", to_string(q.cls)},
+      if (doc.is_prfaq) j["quotes"].push_back({{"class", to_string(q.cls)},
                              {"speaker", q.speaker},
                              {"text", q.text},
                              {"line", lines.location(q.span.begin).line}});
@@ -105,8 +105,9 @@ int run_outline(const std::string& file, const std::string& format, const LintOp
                              lines.location(r.label_span.begin).line, last_line(doc, r.span),
                              r.words, r.label.empty() ? "(from content)" : "\"" + r.label + "\"");
   }
-  if (!doc.quotes.empty()) std::cout << "  quotes:\n";
+  if (!doc.quotes.empty() && doc.is_prfaq) std::cout << "  quotes:\n";
   for (const Quote& q : doc.quotes) {
+    if (!doc.is_prfaq) break;
     std::string t = q.text;
     if (count_code_points(t) > 60) {
       std::size_t i = 0, n = 0;
@@ -157,6 +158,18 @@ int run_rules(const std::string& format, const LintOptions& o) {
                      {"examples", examples}});
     }
     std::cout << arr.dump(2) << "\n";
+    return 0;
+  }
+  if (format == "markdown") {
+    // The README's rule table (scripts/update-readme-rules.sh splices it in; a test checks it).
+    std::cout << "| code | name | kind | default | fixable | checks |\n|---|---|---|---|---|---|\n";
+    for (const RuleSpec& r : config->rules) {
+      std::string summary = r.summary;
+      for (char& c : summary)
+        if (c == '|') c = '/';
+      std::cout << fmt::format("| {} | {} | {} | {} | {} | {} |\n", r.code, r.name, r.kind,
+                               to_string(r.default_severity), r.fixable ? "yes" : "", summary);
+    }
     return 0;
   }
   std::cout << fmt::format("{:<6} {:<28} {:<15} {:<8} {:<8} {}\n", "code", "name", "kind",

@@ -21,6 +21,8 @@ struct LintOptions {
   std::string color = "auto";
   bool quiet = false, statistics = false;
   std::optional<std::string> rules_dir;
+  std::optional<std::string> baseline;        ///< hide the findings recorded in this file
+  std::optional<std::string> write_baseline;  ///< record the findings in this file, exit 0
 };
 
 int run_lint(const LintOptions& o);
@@ -32,5 +34,7 @@ int run_init(const std::string& dir);
 
 /// Writes a file atomically (temporary file + rename), keeping the mode of an existing file.
 bool write_atomic(const std::filesystem::path& path, std::string_view data, std::string& error);
+/// Like write_atomic, for an existing file that must still be there and writable (--fix).
+bool replace_file(const std::filesystem::path& path, std::string_view data, std::string& error);
 
 }  // namespace prfaq::cli

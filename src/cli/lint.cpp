@@ -15,6 +15,7 @@
 #include <prfaq/engine.hpp>
 #include <prfaq/report.hpp>
 
+#include "cli/baseline.hpp"
 #include "cli/commands.hpp"
 #include "cli/config_cache.hpp"
 #include "cli/diff.hpp"
@@ -107,6 +108,24 @@ std::optional<Severity> fail_threshold(const LintOptions& o, const Config* confi
 }
 
 }  // namespace
+
+bool replace_file(const fs::path& path, std::string_view data, std::string& error) {
+  // --fix replaces a file that must still exist and be writable: a read-only file is not
+  // replaced behind the user's back, and a file that vanished is not recreated.
+  std::error_code ec;
+  if (!fs::exists(path, ec)) {
+    error = fmt::format("cannot fix '{}': the file no longer exists", path.string());
+    return false;
+  }
+  // No write bit at all means read-only even for root, who passes access(W_OK).
+  auto perms = fs::status(path, ec).permissions();
+  if (::access(path.c_str(), W_OK) != 0 || (perms & (fs::perms::owner_write | fs::perms::group_write |
+                                                      fs::perms::others_write)) == fs::perms::none) {
+    error = fmt::format("cannot fix '{}': the file is read-only", path.string());
+    return false;
+  }
+  return write_atomic(path, data, error);
+}
 
 bool write_atomic(const fs::path& path, std::string_view data, std::string& error) {
   std::error_code ec;
@@ -222,6 +241,8 @@ int run_lint(const LintOptions& o) {
   ropts.color = color;
   ropts.quiet = o.quiet;
   ropts.statistics = o.statistics;
+  // Rule metadata (SARIF tool.driver.rules): the configuration of the current directory.
+  ropts.config = configs.default_config().get();
   auto reporter = make_reporter(o.format, out, ropts);
   if (!reporter) {
     std::cerr << "prfaq: unknown format '" << o.format << "'\n";
@@ -286,6 +307,16 @@ int run_lint(const LintOptions& o) {
     }
   }
 
+  std::optional<Baseline> baseline;
+  if (o.baseline) {
+    std::string err;
+    baseline = Baseline::read(*o.baseline, err);
+    if (!baseline) {
+      std::cerr << "prfaq: " << err << "\n";
+      return 2;
+    }
+  }
+
   bool fix = o.fix || o.diff;
   unsigned n_jobs = o.jobs > 0 ? static_cast<unsigned>(o.jobs)
                                : std::max(1u, std::thread::hardware_concurrency());
@@ -333,10 +364,31 @@ int run_lint(const LintOptions& o) {
     }
     if (j.fixed == 0) continue;
     std::string err;
-    if (!write_atomic(j.path, j.fixed_text, err)) {
+    if (!replace_file(j.path, j.fixed_text, err)) {
       j.io_error = err;
       j.fixed = 0;
     }
+  }
+  if (o.write_baseline) {
+    // Record every current finding; report nothing else.
+    Baseline record{fs::path(*o.write_baseline)};
+    for (Job& j : jobs) {
+      if (!j.io_error.empty()) {
+        std::cerr << fmt::format("prfaq: {}: {}\n", j.display, j.io_error);
+        rc = 2;
+        continue;
+      }
+      record.add(*j.source, j.diags);
+    }
+    std::string err;
+    if (!write_atomic(*o.write_baseline, record.to_json(), err)) {
+      std::cerr << "prfaq: " << err << "\n";
+      return 2;
+    }
+    std::cerr << fmt::format("prfaq: wrote {} finding{} ({} entr{}) to {}\n", record.findings(),
+                             record.findings() == 1 ? "" : "s", record.size(),
+                             record.size() == 1 ? "y" : "ies", *o.write_baseline);
+    return rc;
   }
   reporter->begin();
   for (Job& j : jobs) {
@@ -346,6 +398,7 @@ int run_lint(const LintOptions& o) {
       continue;
     }
     summary.files++;
+    if (baseline) summary.baseline_hidden += baseline->filter(*j.source, j.diags);
     if (!j.diags.empty()) summary.files_with_findings++;
     for (const Diagnostic& d : j.diags) {
       if (d.severity == Severity::error)
@@ -358,6 +411,7 @@ int run_lint(const LintOptions& o) {
     summary.fixed += o.fix ? j.fixed : 0;
     reporter->file(*j.source, j.diags);
   }
+  if (baseline) summary.baseline_stale = baseline->stale();
   reporter->end(summary);
   if (!finish_output()) rc = 2;
   if (o.fix && std::any_of(jobs.begin(), jobs.end(), [](const Job& j) { return j.stdin_input; })) {

@@ -2,6 +2,8 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 
+#include <prfaq/report.hpp>
+
 #include "cli/commands.hpp"
 
 #ifndef PRFAQ_VERSION
@@ -25,7 +27,7 @@ int main(int argc, char** argv) {
       c->add_option("paths", o.paths, "Files or directories ('-' reads stdin)");
       add_config_opts(c);
       c->add_option("--format", o.format, "Output format")
-          ->check(CLI::IsMember({"text", "concise", "json"}));
+          ->check(CLI::IsMember(prfaq::reporter_formats()));
       c->add_option("--output,-o", o.output, "Write the report to FILE");
       c->add_option("--fail-on", o.fail_on, "Lowest severity that fails (exit 1)")
           ->check(CLI::IsMember({"error", "warning", "info", "never"}));
@@ -37,7 +39,13 @@ int main(int argc, char** argv) {
           ->delimiter(',')
           ->allow_extra_args(false);
       c->add_flag("--fix", o.fix, "Apply safe fixes in place");
-      c->add_flag("--diff", o.diff, "Print safe fixes as a unified diff; change nothing");
+      auto* diff =
+          c->add_flag("--diff", o.diff, "Print safe fixes as a unified diff; change nothing");
+      c->add_option("--baseline", o.baseline,
+                    "Hide the findings recorded in FILE (see --write-baseline)");
+      c->add_option("--write-baseline", o.write_baseline,
+                    "Record the current findings in FILE and exit 0")
+          ->excludes(diff);
       c->add_option("--stdin-filename", o.stdin_filename,
                     "Path to report for '-' (also finds the config)");
       c->add_option("--jobs,-j", o.jobs, "Parallel jobs (default: number of cores)");
@@ -57,7 +65,7 @@ int main(int argc, char** argv) {
     add_config_opts(outline);
     std::string rules_format = "text";
     CLI::App* rules = app.add_subcommand("rules", "List every rule");
-    rules->add_option("--format", rules_format)->check(CLI::IsMember({"text", "json"}));
+    rules->add_option("--format", rules_format)->check(CLI::IsMember({"text", "json", "markdown"}));
     add_config_opts(rules);
     std::string explain_rule;
     CLI::App* explain =

@@ -719,8 +719,8 @@ class Loader {
   }
 
   // A [spelling] problem at the setting's entry; a words file line; else the rule itself.
-  void spelling_error(std::string_view key, std::size_t index, std::string code,
-                      std::string name, std::string message, std::string help) {
+  void spelling_error(std::string_view key, std::size_t index, std::string code, std::string name,
+                      std::string message, std::string help) {
     if (key == "words_file" && index > 0 && !m_config.spelling.words_file.empty()) {
       const std::string& path = m_config.spelling.words_file;
       if (!source(path)) {
@@ -734,8 +734,7 @@ class Loader {
       where.begin = {line, 1};
       where.end = {line, static_cast<toml::source_index>(
                              count_code_points(file->lines.line_text(line)) + 1)};
-      add_error(path, where, std::move(code), std::move(name), std::move(message),
-                std::move(help));
+      add_error(path, where, std::move(code), std::move(name), std::move(message), std::move(help));
       return;
     }
     auto it = m_spelling_nodes.find(std::string(key));

@@ -38,7 +38,7 @@ class Existence final : public Rule {
         Span span = prose.source_span(b, e);
         if (!offset_applies(doc, span.begin, m_scope)) return;
         seen.emplace_back(b, e);
-        std::string match = text::squash(std::string_view(prose.text).substr(b, e - b));
+        std::string match = display_match(prose, b, e);
         out.report({.span = span, .args = {{"match", match}}});
       };
       m_terms.find(words, [&](int, std::uint32_t b, std::uint32_t e) { report(b, e); });

@@ -51,7 +51,13 @@ class Faq final : public Rule {
       case Check::unanswered:
         for (const Question& q : doc.questions)
           if (!q.answered)
-            out.report({.span = q.span, .args = {{"match", q.text}, {"answer", q.answer_text.empty() ? "no answer" : "'" + q.answer_text + "'"}}});
+          {
+            std::string a = q.answer_text;
+            std::string lower = text::to_lower(a);
+            for (std::string_view marker : {"a:", "a.", "answer:"})
+              if (lower.starts_with(marker)) a = text::trim(a.substr(marker.size()));
+            out.report({.span = q.span, .args = {{"match", q.text}, {"answer", a.empty() ? "no answer" : "'" + a + "'"}}});
+          }
         break;
       case Check::too_few:
         for (const RoleInstance& r : doc.roles) {

@@ -217,7 +217,7 @@ class CustomerFocus final : public Rule {
         m_phrases.find(words, [&](int, std::uint32_t b, std::uint32_t e) {
           Span s = prose.source_span(b, e);
           if (doc.in_quote(s.begin)) return;
-          out.report({.span = s, .args = {{"match", std::string(doc.slice(s))}, {"reason", "it celebrates the company"}}});
+          out.report({.span = s, .args = {{"match", display_match(prose, b, e)}, {"reason", "it celebrates the company"}}});
         });
       }
       if (company >= m_min && static_cast<double>(company) > m_ratio * static_cast<double>(customer))

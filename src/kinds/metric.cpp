@@ -129,8 +129,12 @@ class Readability final : public Rule {
       }
       // Not a PR/FAQ (or no roles): each labelled section, else the whole document.
       if (doc.roles.empty()) {
-        for (std::size_t i = 1; i < doc.sections.size(); ++i)
-          units.push_back({doc.sections[i].span, first_line(doc, doc.sections[i].label_span), doc.sections[i].label});
+        for (std::size_t i = 1; i < doc.sections.size(); ++i) {
+          const Section& sec = doc.sections[i];
+          Span own = sec.span;
+          if (!sec.children.empty()) own.end = doc.sections[static_cast<std::size_t>(sec.children.front())].label_span.begin;
+          units.push_back({own, first_line(doc, sec.label_span), sec.label});
+        }
         if (units.empty()) units = units_of(doc, m_scope);
       }
     } else {

@@ -12,9 +12,9 @@
 // each is loaded once per process, on first use, and guarded by a mutex (Hunspell is not
 // thread-safe). Each distinct word is checked once per process: verdicts and suggestions are
 // cached per dictionary set and shared by every rule, configuration and --jobs thread.
-#include <hunspell/hunspell.hxx>
 #include <iconv.h>
 #include <re2/re2.h>
+#include <hunspell/hunspell.hxx>
 
 #include <algorithm>
 #include <filesystem>
@@ -108,10 +108,12 @@ std::optional<std::string> convert(const std::string& in, const char* to, const 
 
 /// The base letter of an accented Latin-1 letter ('é' -> 'e'), or 0.
 char32_t base_letter(char32_t c) {
-  static constexpr std::string_view k_upper = "AAAAAA?CEEEEIIII?NOOOOO?OUUUUY";  // U+00C0..
+  static constexpr std::string_view k_upper = "AAAAAA?CEEEEIIII?NOOOOO?OUUUUY";    // U+00C0..
   static constexpr std::string_view k_lower = "aaaaaa?ceeeeiiii?nooooo?ouuuuy?y";  // U+00E0..
-  if (c >= 0xC0 && c < 0xC0 + k_upper.size()) return k_upper[c - 0xC0] == '?' ? 0 : k_upper[c - 0xC0];
-  if (c >= 0xE0 && c < 0xE0 + k_lower.size()) return k_lower[c - 0xE0] == '?' ? 0 : k_lower[c - 0xE0];
+  if (c >= 0xC0 && c < 0xC0 + k_upper.size())
+    return k_upper[c - 0xC0] == '?' ? 0 : k_upper[c - 0xC0];
+  if (c >= 0xE0 && c < 0xE0 + k_lower.size())
+    return k_lower[c - 0xE0] == '?' ? 0 : k_lower[c - 0xE0];
   return 0;
 }
 
@@ -381,6 +383,9 @@ class WordList {
   std::unique_ptr<RE2> m_re;
 };
 
+/// The distinct unknown words of a document, and whether each got suggestions.
+using Unknown = std::unordered_map<std::string, bool>;
+
 /// A word of prose to check: [begin, end) of the block's text.
 struct Candidate {
   std::uint32_t begin = 0;
@@ -388,15 +393,14 @@ struct Candidate {
 };
 
 bool chunk_breaker(const Prose& p, const Token& t) {
-  if (t.kind == Token::Kind::space || t.kind == Token::Kind::newline ||
-      t.kind == Token::Kind::code)
+  if (t.kind == Token::Kind::space || t.kind == Token::Kind::newline || t.kind == Token::Kind::code)
     return true;
   if (t.kind != Token::Kind::punct) return false;
   std::string_view s = p.token_text(t);
   // Punctuation that may sit inside a URL, path, address, option or identifier.
-  static constexpr std::string_view k_inner[] = {
-      ".", ":", "/", "\\", "@", "#", "_", "-", "=", "~", "+", "&", "%", "*", "'", "?", ",",
-      "\xE2\x80\x90"};
+  static constexpr std::string_view k_inner[] = {".", ":", "/", "\\", "@", "#",
+                                                 "_", "-", "=", "~",  "+", "&",
+                                                 "%", "*", "'", "?",  ",", "\xE2\x80\x90"};
   for (std::string_view k : k_inner)
     if (s == k) return false;
   return true;
@@ -420,7 +424,8 @@ std::vector<Candidate> candidates(const Prose& p) {
     std::size_t first = i;
     i = j;
     if (last == first) continue;
-    std::string_view chunk(p.text.data() + toks[first].begin, toks[last - 1].end - toks[first].begin);
+    std::string_view chunk(p.text.data() + toks[first].begin,
+                           toks[last - 1].end - toks[first].begin);
     auto punct_at = [&](std::size_t k, std::string_view what) {
       return toks[k].kind == Token::Kind::punct && p.token_text(toks[k]) == what;
     };
@@ -433,8 +438,9 @@ std::vector<Candidate> candidates(const Prose& p) {
     };
     bool skip = chunk.find("://") != std::string_view::npos ||
                 text::to_lower(chunk.substr(0, 4)) == "www." ||
+                text::to_lower(chunk.substr(0, 3)) == "go/" ||              // go/ links
                 chunk.find_first_of("@_\\=~") != std::string_view::npos ||  // mail, handles, ids
-                (chunk.size() > 1 && chunk[0] == '#') ||                     // #tags
+                (chunk.size() > 1 && chunk[0] == '#') ||                    // #tags
                 (chunk.size() > 1 && chunk[0] == '-' && toks[first].kind == Token::Kind::punct) ||
                 inner(".") || inner(":") || inner("+");  // file.md, example.com, key:value, C++
     if (!skip && chunk.find('/') != std::string_view::npos) {
@@ -444,16 +450,24 @@ std::vector<Candidate> candidates(const Prose& p) {
              chunk.find('.') != std::string_view::npos;
     }
     if (skip) continue;
-    for (std::size_t k = first; k < last; ++k)
-      if (toks[k].kind == Token::Kind::word) out.push_back({toks[k].begin, toks[k].end});
+    // Words; the tokenizer keeps "and/or" and "PR/FAQ" together: check each side.
+    for (std::size_t k = first; k < last; ++k) {
+      if (toks[k].kind != Token::Kind::word) continue;
+      std::uint32_t b = toks[k].begin;
+      for (std::uint32_t x = b; x <= toks[k].end; ++x) {
+        if (x < toks[k].end && p.text[x] != '/') continue;
+        if (x > b) out.push_back({b, x});
+        b = x + 1;
+      }
+    }
   }
   return out;
 }
 
 const std::vector<std::string> k_default_prefixes = {
-    "anti", "auto",  "bi",    "co",   "de",    "inter", "intra",  "macro", "meta", "micro",
-    "mid",  "mini",  "multi", "neo",  "non",   "post",  "pre",    "pro",   "proto", "pseudo",
-    "re",   "semi",  "sub",   "super", "trans", "tri",  "ultra", "un"};
+    "anti", "auto", "bi",    "co",    "de",    "inter", "intra", "macro", "meta",  "micro",
+    "mid",  "mini", "multi", "neo",   "non",   "post",  "pre",   "pro",   "proto", "pseudo",
+    "re",   "semi", "sub",   "super", "trans", "tri",   "ultra", "un"};
 
 class Spelling final : public Rule {
  public:
@@ -469,8 +483,14 @@ class Spelling final : public Rule {
     m_reject_mode = mode == "reject";
     m_max_suggestions = static_cast<std::size_t>(
         std::max<std::int64_t>(0, p.get_int("suggestions", 3, "suggestions shown at most")));
+    m_max_suggested = static_cast<std::size_t>(std::max<std::int64_t>(
+        0, p.get_int("suggested_words", 10,
+                     "distinct unknown words of a document that get suggestions (a document "
+                     "with more is usually in another language)")));
     std::string accents = p.get_string(
-        "loanword_accents", "\u00e0\u00e1\u00e2\u00e3\u00e5\u00e7\u00e8\u00e9\u00ea\u00eb\u00ec\u00ed\u00ee\u00ef\u00f1\u00f2\u00f3\u00f4\u00f5\u00f8\u00f9\u00fa\u00fb\u00fd\u00ff",
+        "loanword_accents",
+        "\u00e0\u00e1\u00e2\u00e3\u00e5\u00e7\u00e8\u00e9\u00ea\u00eb\u00ec\u00ed\u00ee\u00ef\u00f1"
+        "\u00f2\u00f3\u00f4\u00f5\u00f8\u00f9\u00fa\u00fb\u00fd\u00ff",
         "accented letters a word may carry when the dictionary knows it without them (its "
         "'cafe' accepts 'caf\u00e9'); umlauts are not among them");
     for (std::size_t i = 0; i < accents.size();) {
@@ -508,8 +528,7 @@ class Spelling final : public Rule {
       m_accept.add(sc.accept[i], [&](std::string message) {
         p.spelling_error("accept", i, "CF006", "invalid-pattern", std::move(message), "");
       });
-    for (const std::string& name : p.product_names())
-      m_accept.add(name, [](std::string) {});
+    for (const std::string& name : p.product_names()) m_accept.add(name, [](std::string) {});
     bool enabled = p.enabled();
     if (enabled && !sc.words_file.empty()) {
       std::ifstream in(sc.words_file, std::ios::binary);
@@ -558,6 +577,7 @@ class Spelling final : public Rule {
   bool fixable() const override { return !m_reject_mode; }
 
   void check(const Document& doc, FindingSink& out) const override {
+    Unknown unknown;
     for (std::size_t pi = 0; pi < doc.prose.size(); ++pi) {
       const Prose& prose = doc.prose[pi];
       if (prose.kind == BlockKind::code || prose.kind == BlockKind::html) continue;
@@ -565,7 +585,7 @@ class Spelling final : public Rule {
       if (m_reject_mode)
         check_rejected(doc, prose, out);
       else if (m_speller)
-        check_spelling(doc, prose, attributions(doc, pi), out);
+        check_spelling(doc, prose, attributions(doc, pi), unknown, out);
     }
   }
 
@@ -579,8 +599,9 @@ class Spelling final : public Rule {
       Span span = prose.source_span(b, e);
       if (!m_scope.contains(doc, span.begin)) return;
       seen.emplace_back(b, e);
-      out.report({.span = span,
-                  .args = {{"match", text::squash(std::string_view(prose.text).substr(b, e - b))}}});
+      out.report(
+          {.span = span,
+           .args = {{"match", text::squash(std::string_view(prose.text).substr(b, e - b))}}});
     };
     if (!m_reject_terms.empty()) {
       // Phrases and words, in any case; a match must start at a word spelling would check
@@ -592,8 +613,8 @@ class Spelling final : public Rule {
     }
     if (!m_reject_patterns.empty()) {
       for (const Candidate& c : words) {
-        std::string w = straight_apostrophes(
-            std::string_view(prose.text).substr(c.begin, c.end - c.begin));
+        std::string w =
+            straight_apostrophes(std::string_view(prose.text).substr(c.begin, c.end - c.begin));
         if (m_reject_patterns.find(w) == WordList::Match::exact) report(c.begin, c.end);
       }
     }
@@ -625,7 +646,7 @@ class Spelling final : public Rule {
 
   void check_spelling(const Document& doc, const Prose& prose,
                       const std::vector<std::pair<std::uint32_t, std::uint32_t>>& names,
-                      FindingSink& out) const {
+                      Unknown& unknown, FindingSink& out) const {
     for (const Candidate& c : candidates(prose)) {
       std::string_view tok = std::string_view(prose.text).substr(c.begin, c.end - c.begin);
       bool capitalised = is_upper(code_points(tok.substr(0, 4)).front());
@@ -633,7 +654,7 @@ class Spelling final : public Rule {
             return r.first <= c.begin && c.end <= r.second;
           }))
         continue;
-      check_token(doc, prose, tok, c.begin, out);
+      check_token(doc, prose, tok, c.begin, unknown, out);
     }
   }
 
@@ -661,7 +682,7 @@ class Spelling final : public Rule {
 
   /// One token of the tokenizer: a word, possibly with hyphens and apostrophes.
   void check_token(const Document& doc, const Prose& prose, std::string_view tok, std::uint32_t at,
-                   FindingSink& out) const {
+                   Unknown& unknown, FindingSink& out) const {
     std::string word = straight_apostrophes(tok);
     std::string form;
     switch (m_accept.find(word, &form)) {
@@ -676,8 +697,13 @@ class Spelling final : public Rule {
     }
     bool hyphenated = tok.find('-') != std::string_view::npos ||
                       tok.find("\xE2\x80\x91") != std::string_view::npos;
-    if (!hyphenated) return check_word(doc, prose, tok, at, out);
+    if (!hyphenated) return check_word(doc, prose, tok, at, unknown, out);
     if (spelled(word) || rejected(word)) return;
+    // A hyphenation variant of a dictionary word: "Wi-Fi" for "WiFi", "e-mail" for "email".
+    std::string joined;
+    for (char32_t c : code_points(word))
+      if (c != '-' && c != 0x2011) append_utf8(joined, c);
+    if (spelled(joined)) return;
     // Each part on its own; a bound prefix ("pre-", "co-") is fine before a hyphen.
     std::size_t b = 0;
     for (std::size_t i = 0; i <= tok.size();) {
@@ -688,7 +714,7 @@ class Spelling final : public Rule {
         std::string_view part = tok.substr(b, i - b);
         bool is_last = i == tok.size();
         if (!part.empty() && !(!is_last && m_prefixes.count(text::to_lower(part))))
-          check_word(doc, prose, part, at + static_cast<std::uint32_t>(b), out);
+          check_word(doc, prose, part, at + static_cast<std::uint32_t>(b), unknown, out);
         if (is_last) break;
         i += sep;
         b = i;
@@ -699,8 +725,8 @@ class Spelling final : public Rule {
   }
 
   /// One word without hyphens.
-  void check_word(const Document& doc, const Prose& prose, std::string_view text8,
-                  std::uint32_t at, FindingSink& out) const {
+  void check_word(const Document& doc, const Prose& prose, std::string_view text8, std::uint32_t at,
+                  Unknown& unknown, FindingSink& out) const {
     std::u32string cps = code_points(text8);
     if (cps.size() < 2) return;
     for (char32_t c : cps)
@@ -730,12 +756,18 @@ class Spelling final : public Rule {
       if (is_upper(stem_cps[k])) return;
     if (rejected(word) || rejected(stem)) return;  // PF602's
     if (spelled(word) || (stem != word && spelled(stem))) return;
-    report(doc, prose, at, end, word, m_speller->suggest(word), out);
+    // Suggestions cost milliseconds each: only the first distinct unknown words of a document
+    // get them (in document order, so the output does not depend on the other files).
+    auto [it, added] = unknown.emplace(word, unknown.size() < m_max_suggested);
+    if (it->second)
+      report(doc, prose, at, end, word, m_speller->suggest(word), out);
+    else
+      report(doc, prose, at, end, word, {}, out, true);
   }
 
   void report(const Document& doc, const Prose& prose, std::uint32_t b, std::uint32_t e,
               const std::string& word, const std::vector<std::string>& suggestions,
-              FindingSink& out) const {
+              FindingSink& out, bool over_budget = false) const {
     Span span = prose.source_span(b, e);
     if (!m_scope.contains(doc, span.begin)) return;
     Finding f;
@@ -745,8 +777,14 @@ class Spelling final : public Rule {
     std::string list;
     for (std::size_t i = 0; i < shown; ++i) list += (i ? ", " : "") + suggestions[i];
     f.args["suggestions"] = list;
-    f.args["advice"] = shown ? fmt::format("did you mean: {}?", list)
-                             : "no suggestions; if the word is right, add it to [spelling] accept";
+    f.args["advice"] =
+        shown ? fmt::format("did you mean: {}?", list)
+        : over_budget
+            ? fmt::format(
+                  "no suggestions past {} unknown words in a document: is [spelling] "
+                  "language right?",
+                  m_max_suggested)
+            : std::string("no suggestions; if the word is right, add it to [spelling] accept");
     // A safe fix only when exactly one suggestion is a single edit away.
     const std::string* only = nullptr;
     int close = 0;
@@ -765,6 +803,7 @@ class Spelling final : public Rule {
   Scope m_scope;
   bool m_reject_mode = false;
   std::size_t m_max_suggestions = 3;
+  std::size_t m_max_suggested = 10;
   std::unordered_set<std::string> m_prefixes;
   std::set<char32_t> m_fold;
   WordList m_accept;

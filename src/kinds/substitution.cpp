@@ -55,7 +55,7 @@ class Substitution final : public Rule {
         Span span = prose.source_span(b, e);
         if (!offset_applies(doc, span.begin, m_scope)) return;
         const Swap& s = m_swaps[static_cast<std::size_t>(id)];
-        std::string match = text::squash(std::string_view(prose.text).substr(b, e - b));
+        std::string match = display_match(prose, b, e);
         std::string alts;
         for (std::size_t k = 0; k < s.alternatives.size(); ++k)
           alts += (k ? "' or '" : "") + s.alternatives[k];

@@ -160,6 +160,26 @@ bool offset_applies(const Document& doc, std::uint32_t offset, const Scope& scop
   return true;
 }
 
+std::string display_match(const Prose& prose, std::uint32_t b, std::uint32_t e) {
+  std::string_view t = std::string_view(prose.text).substr(b, e - b);
+  std::string out;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (t[i] == '-' && i + 1 < t.size() && std::isspace(static_cast<unsigned char>(t[i + 1])) &&
+        t.substr(i + 1).find('\n') != std::string_view::npos) {
+      std::size_t j = i + 1;
+      bool newline = false;
+      while (j < t.size() && std::isspace(static_cast<unsigned char>(t[j]))) newline |= t[j++] == '\n';
+      if (newline) {
+        out += '-';
+        i = j - 1;
+        continue;
+      }
+    }
+    out += t[i];
+  }
+  return text::squash(out);
+}
+
 std::string match_case(std::string_view replacement, std::string_view like) {
   std::string r(replacement);
   if (r.empty() || like.empty()) return r;

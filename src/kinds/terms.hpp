@@ -72,6 +72,10 @@ class PatternSet {
 bool wording_applies(const Document& doc, const Prose& prose, const Scope& scope);
 bool offset_applies(const Document& doc, std::uint32_t offset, const Scope& scope);
 
+/// The flagged text of prose[b, e) for messages: whitespace collapsed, and a word broken
+/// with a hyphen at a line end joined again ("world-\nclass" -> "world-class").
+std::string display_match(const Prose& prose, std::uint32_t b, std::uint32_t e);
+
 /// "Use" -> "Use" / "use" following the case of `like`.
 std::string match_case(std::string_view replacement, std::string_view like);
 

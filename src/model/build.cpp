@@ -338,6 +338,18 @@ class Builder {
         sec.label = prose_text(*p);
         sec.label_span = b.span;
         sec.body = {b.span.end, b.span.end};
+        // "# FAQ" followed by "# Does it work offline?": a question heading at the level of an
+        // open FAQ heading belongs inside it (documents where every section is an H1).
+        if (is_question_text(sec.label)) {
+          for (std::size_t k = stack.size(); k-- > 1;) {
+            const Section& c = m_doc.sections[stack[k]];
+            bool container = c.part == "faq" || c.role == "external_faq" || c.role == "internal_faq";
+            if (container && c.level == sec.level) {
+              sec.level = c.level + 1;
+              break;
+            }
+          }
+        }
         while (stack.size() > 1 && m_doc.sections[stack.back()].level >= sec.level)
           stack.pop_back();
         bool faq = in_faq(stack.back());
@@ -415,6 +427,24 @@ class Builder {
                 stack.pop_back();
               make = true;
             }
+          }
+        }
+        // "Frequently Asked Questions" alone on a line of a document without Markdown: a plain
+        // label line that names a part or role exactly.
+        std::string whole = text::trim(p->text);
+        if (!make && !whole.empty() && whole.find('\n') == std::string::npos && word_count(whole) <= 5 &&
+            !whole.ends_with(".") && !whole.ends_with("?") && !whole.ends_with(",")) {
+          auto m = m_tmpl.match(whole);
+          if (m && m->score >= 100) {
+            int base = real_heading_level(stack);
+            sec.level = base + 1;
+            sec.style = LabelStyle::bold_line;
+            sec.label = whole;
+            sec.label_span = b.span;
+            sec.body = {b.span.end, b.span.end};
+            classify_label(sec, false);
+            while (stack.size() > 1 && m_doc.sections[stack.back()].level >= sec.level) stack.pop_back();
+            make = true;
           }
         }
       }
@@ -650,8 +680,8 @@ class Builder {
   }
 
   static bool has_word(const std::string& lower, std::string_view w) {
-    if (static_cast<unsigned char>(w[0]) >= 0x80 && static_cast<unsigned char>(w[0]) >= 0xE0)
-      return lower.find(w) != std::string::npos;  // CJK: no word boundaries
+    // Japanese, Chinese and Korean keywords (lead byte >= 0xE0): no word boundaries.
+    if (static_cast<unsigned char>(w[0]) >= 0xE0) return lower.find(w) != std::string::npos;
     std::size_t pos = lower.find(w);
     while (pos != std::string::npos) {
       bool left = pos == 0 || !(std::isalnum(static_cast<unsigned char>(lower[pos - 1])) ||
@@ -752,7 +782,6 @@ class Builder {
                                                     "부사장",
                                                     "총괄",
                                                     "본부장",
-                                                    "시장",
                                                     "구청장",
                                                     "创始人",
                                                     "总裁",
@@ -773,6 +802,9 @@ class Builder {
         "freelancer",  "mother",       "father",   "mom",      "dad",          "resident",
         "tester",      "rider",        "commuter", "rancher",  "farmer",       "retiree",
         "kunde",       "kundin",       "nutzer",   "nutzerin", "anwender",     "anwenderin",
+        "pfleger",     "pflegerin",    "krankenpfleger", "krankenpflegerin", "krankenschwester", "ärztin",
+        "arzt",        "lehrer",       "lehrerin", "infirmier", "infirmière", "enseignant", "enseignante",
+        "enfermero",   "enfermera",    "maestro",  "maestra", "profesor", "profesora",
         "pendler",     "pendlerin",    "mieter",   "mieterin", "cliente",      "usuario",
         "usuaria",     "paciente",     "jubilado", "jubilada", "vecino",       "vecina",
         "utilisateur", "utilisatrice", "cliente",  "habitant", "habitante",    "お客様",
@@ -831,7 +863,8 @@ class Builder {
     // The organisation after " at ", " of ", " from ", " bei ", " chez ", " de ", " von ".
     std::string org;
     for (std::string_view sep : {" at ", " of ", " from ", " bei ", " chez ", " en ", " de ",
-                                 " von ", " der ", " del ", " du "}) {
+                                 " von ", " der ", " del ", " du ", " am ", " im ", " beim ", " aus ",
+                                 " à ", " au "}) {
       std::size_t k = title.rfind(sep);
       if (k != std::string::npos) {
         org = title.substr(k + sep.size());
@@ -975,10 +1008,15 @@ class Builder {
     // A press release speaks for someone: with no leader quote at all, the first speaker with
     // an executive title ("directora general de Atención Primaria") is the leader even when
     // the organisation is named differently from the announcer.
+    // Only with at least two attributed quotes: a lone quote from a customer's manager stays a
+    // customer quote.
     bool any_leader = false;
-    for (const Quote& q : m_doc.quotes)
+    int attributed = 0;
+    for (const Quote& q : m_doc.quotes) {
       any_leader |= q.cls == QuoteClass::leader && in_pr(q.span.begin);
-    if (!any_leader) {
+      attributed += q.cls != QuoteClass::unknown && in_pr(q.span.begin);
+    }
+    if (!any_leader && attributed >= 2) {
       for (Quote& q : m_doc.quotes) {
         if (!in_pr(q.span.begin) || q.cls != QuoteClass::customer || q.placeholder_speaker)
           continue;
@@ -1040,10 +1078,23 @@ class Builder {
       add_role(s.role, s.label, s.span, s.label_span, static_cast<int>(i), true);
     }
     if (m_doc.press_release.empty()) return;
+    // With a "Press Release" heading, the paragraphs above it (a title's metadata line such as
+    // "Owner: … · Draft 3") are not part of the press release's content.
+    std::uint32_t pr_label = 0;
+    for (std::size_t i = 1; i < m_doc.sections.size(); ++i) {
+      const Section& s = m_doc.sections[i];
+      if (m_own_label[i] && s.part == "press_release" && s.role.empty()) {
+        pr_label = s.label_span.begin;
+        break;
+      }
+    }
     // Candidate blocks of the press release, in order.
     std::vector<std::size_t> cand;
     for (std::size_t bi = 0; bi < m_blocks.size(); ++bi) {
       const RawBlock& b = m_blocks[bi];
+      if (b.kind != BlockKind::heading && b.span.begin < pr_label && !block_in_labelled_role(bi) &&
+          (m_block_section[bi] == 0 || m_doc.sections[m_block_section[bi]].is_title))
+        continue;
       if (!in_pr(b.span.begin) || b.prose < 0 || b.kind == BlockKind::html ||
           b.kind == BlockKind::table_cell)
         continue;
@@ -1086,6 +1137,29 @@ class Builder {
                p.text.find('\n') == std::string::npos && !patterns::dateline_date(t) &&
                !quote_block(p) && b.list_item < 0)
         ok = true;
+      // Plain text: a title line with the subheadline sentence on the very next line
+      // ("Acme Lets X Do Y\nTeams who … get …") forms one paragraph of two lines.
+      std::size_t nl = p.text.find('\n');
+      if (!ok && b.kind == BlockKind::paragraph && b.list_item < 0 && !b.in_blockquote && nl != std::string::npos &&
+          p.text.find('\n', nl + 1) == std::string::npos && !quote_block(p) && !patterns::dateline_date(t) &&
+          !block_in_labelled_role(cand[0])) {
+        std::string first = text::trim(std::string_view(p.text).substr(0, nl));
+        std::string second = text::trim(std::string_view(p.text).substr(nl + 1));
+        // A hard-wrapped sentence continues in lower case; a subheadline starts a new sentence.
+        bool title_line = !first.empty() && word_count(first) <= 25 && !first.ends_with(".") &&
+                          !first.ends_with(":") && !first.ends_with(",") && !second.empty() &&
+                          !std::islower(static_cast<unsigned char>(second[0]));
+        if (title_line && word_count(second) >= 3 && word_count(second) <= 40) {
+          Span h = p.source_span(0, static_cast<std::uint32_t>(nl));
+          Span sub = p.source_span(static_cast<std::uint32_t>(nl + 1), static_cast<std::uint32_t>(p.text.size()));
+          while (sub.begin < sub.end && std::isspace(static_cast<unsigned char>(m_doc.text()[sub.begin]))) ++sub.begin;
+          add_role("headline", "", h, h, -1, false);
+          if (!has_labelled("subheadline")) add_role("subheadline", "", sub, sub, -1, false);
+          m_headline_text = text::squash(first);
+          m_headline_span = h;
+          next = 1;
+        }
+      }
       if (ok && !block_in_labelled_role(cand[0])) {
         headline_block = cand[0];
         next = 1;
@@ -1478,7 +1552,7 @@ class Builder {
   void finish_roles() {
     if (!m_doc.is_prfaq) {
       m_doc.roles.clear();
-      m_doc.quotes.clear();
+      // Quotes stay: wording rules skip them in any file. The outline shows none.
       m_doc.questions.clear();
       return;
     }

@@ -131,6 +131,16 @@ std::optional<Template::Match> Template::match(std::string_view label) const {
     for (const std::string& a : p.aliases) consider(Match::Kind::part, p.name, a);
   for (const RoleDef& r : roles)
     for (const std::string& a : r.aliases) consider(Match::Kind::role, r.name, a);
+  // "What Ranchers Say", "What Our Users Are Saying", "What Teachers Think": testimonials.
+  if ((!best || best->score < 80) && role("customer_quote")) {
+    std::vector<std::string> ws = text::words(norm);
+    if (ws.size() >= 3 && ws.size() <= 6 && ws.front() == "what") {
+      std::string tail = ws.back();
+      std::string tail2 = ws[ws.size() - 2] + " " + ws.back();
+      if (tail == "say" || tail == "says" || tail == "think" || tail2 == "are saying" || tail2 == "have said")
+        best = Match{Match::Kind::role, "customer_quote", 80};
+    }
+  }
   return best;
 }
 

@@ -7,7 +7,8 @@
 namespace prfaq {
 
 const std::vector<std::string>& reporter_formats() {
-  static const std::vector<std::string> formats = {"text", "concise", "json"};
+  static const std::vector<std::string> formats = {"text",   "concise", "json",       "sarif",
+                                                   "github", "junit",   "checkstyle", "rdjson"};
   return formats;
 }
 
@@ -16,12 +17,19 @@ std::unique_ptr<Reporter> make_reporter(std::string_view format, std::ostream& o
   if (format == "text") return report::make_text(out, opts);
   if (format == "concise") return report::make_concise(out, opts);
   if (format == "json") return report::make_json(out, opts);
+  if (format == "sarif") return report::make_sarif(out, opts);
+  if (format == "github") return report::make_github(out, opts);
+  if (format == "junit") return report::make_junit(out, opts);
+  if (format == "checkstyle") return report::make_checkstyle(out, opts);
+  if (format == "rdjson") return report::make_rdjson(out, opts);
   return nullptr;
 }
 
 std::string summary_line(const Summary& s) {
   auto plural = [](std::size_t n, std::string_view word) {
-    return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+    if (n == 1) return fmt::format("{} {}", n, word);
+    if (word.ends_with('y')) return fmt::format("{} {}ies", n, word.substr(0, word.size() - 1));
+    return fmt::format("{} {}s", n, word);
   };
   std::string out;
   if (s.errors + s.warnings + s.infos == 0) {

@@ -1,0 +1,166 @@
+// SARIF 2.1.0 (SPEC §7): one run, every rule of the configuration in tool.driver.rules, results
+// with code-point regions (columnKind unicodeCodePoints) plus byte offsets, related locations,
+// fixes and partialFingerprints that survive line shifts.
+#include <nlohmann/json.hpp>
+#include <ostream>
+
+#include "report/common.hpp"
+
+namespace prfaq::report {
+namespace {
+
+using nlohmann::json;
+
+std::string_view level(Severity s) {
+  switch (s) {
+    case Severity::error:
+      return "error";
+    case Severity::warning:
+      return "warning";
+    case Severity::info:
+      return "note";
+    default:
+      return "none";
+  }
+}
+
+// A URI reference for a relative path: unreserved characters and '/' kept, the rest
+// percent-encoded (RFC 3986), so spaces and '#' do not break consumers.
+std::string uri_of(std::string_view path) {
+  static constexpr char hex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : path) {
+    bool keep = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                c == '-' || c == '.' || c == '_' || c == '~' || c == '/';
+    if (keep) {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+  return out;
+}
+
+json region(const SourceFile& src, Span span) {
+  Location b = src.lines.location(span.begin);
+  Location e = src.lines.location(span.end);
+  return {{"startLine", b.line},   {"startColumn", b.column},  {"endLine", e.line},
+          {"endColumn", e.column}, {"byteOffset", span.begin}, {"byteLength", span.size()}};
+}
+
+json text_message(std::string_view text) {
+  return {{"text", std::string(text)}};
+}
+
+json location(const json& artifact, const SourceFile& src, Span span) {
+  return {{"physicalLocation", {{"artifactLocation", artifact}, {"region", region(src, span)}}}};
+}
+
+class Sarif final : public Reporter {
+ public:
+  Sarif(std::ostream& out, const ReportOptions& opts) : m_out(out), m_opts(opts) {
+    if (m_opts.config) {
+      for (const RuleSpec& r : m_opts.config->rules) {
+        m_index[r.code] = m_rules.size();
+        m_rules.push_back(rule_json(r));
+      }
+    }
+  }
+
+  static json rule_json(const RuleSpec& r) {
+    std::string summary = r.summary.empty() ? r.name : r.summary;
+    std::string why = r.why.empty() ? summary : r.why;
+    std::string help = r.help.empty() ? summary : r.help;
+    json config = {{"level", level(r.severity)}};
+    if (r.severity == Severity::off) config["enabled"] = false;
+    return {{"id", r.code},
+            {"name", r.name},
+            {"shortDescription", text_message(summary)},
+            {"fullDescription", text_message(why)},
+            {"help", text_message(help)},
+            {"defaultConfiguration", config},
+            {"properties",
+             {{"kind", r.kind}, {"fixable", r.fixable}, {"tags", json::array({"prfaq", r.kind})}}}};
+  }
+
+  void file(const SourceFile& src, std::span<const Diagnostic> diags) override {
+    std::string path = relative_display_path(src.path);
+    std::string uri = uri_of(path);
+    std::vector<std::string> prints = fingerprints(src, diags, path);
+    for (std::size_t i = 0; i < diags.size(); ++i) {
+      const Diagnostic& d = diags[i];
+      json artifact = {{"uri", uri}};
+      json result = {{"ruleId", d.code},
+                     {"level", level(d.severity)},
+                     {"message", text_message(d.message)},
+                     {"locations", json::array({location(artifact, src, d.span)})},
+                     {"partialFingerprints", {{"prfaqFingerprint/v1", prints[i]}}}};
+      if (auto it = m_index.find(d.code); it != m_index.end()) result["ruleIndex"] = it->second;
+      if (!d.labels.empty()) {
+        json related = json::array();
+        int id = 0;
+        for (const Label& l : d.labels) {
+          json loc = location(artifact, src, l.span);
+          loc["id"] = id++;
+          if (!l.message.empty()) loc["message"] = text_message(l.message);
+          related.push_back(loc);
+        }
+        result["relatedLocations"] = related;
+      }
+      if (d.fix && !d.fix->edits.empty()) {
+        json replacements = json::array();
+        for (const Edit& e : d.fix->edits)
+          replacements.push_back({{"deletedRegion", region(src, e.span)},
+                                  {"insertedContent", text_message(e.replacement)}});
+        json change = {{"artifactLocation", artifact}, {"replacements", replacements}};
+        json fix = {{"description", text_message(d.fix->title)},
+                    {"artifactChanges", json::array({change})},
+                    {"properties", {{"safe", d.fix->safe}}}};
+        result["fixes"] = json::array({fix});
+      }
+      json props = {{"name", d.name}};
+      if (!d.section.empty()) props["section"] = d.section;
+      if (!d.help.empty()) props["help"] = d.help;
+      result["properties"] = props;
+      m_results.push_back(std::move(result));
+    }
+  }
+
+  void end(const Summary& s) override {
+    json driver = {{"name", "prfaq"},
+                   {"version", PRFAQ_VERSION},
+                   {"semanticVersion", PRFAQ_VERSION},
+                   {"informationUri", std::string(kInformationUri)},
+                   {"rules", m_rules}};
+    json invocation = {{"executionSuccessful", true},
+                       {"properties",
+                        {{"files", s.files},
+                         {"baselineHidden", s.baseline_hidden},
+                         {"baselineStale", s.baseline_stale}}}};
+    json run = {{"tool", {{"driver", driver}}},
+                {"columnKind", "unicodeCodePoints"},
+                {"results", m_results},
+                {"invocations", json::array({invocation})}};
+    json log = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+                {"version", "2.1.0"},
+                {"runs", json::array({run})}};
+    m_out << log.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
+  }
+
+ private:
+  std::ostream& m_out;
+  ReportOptions m_opts;
+  json m_rules = json::array();
+  std::map<std::string, std::size_t> m_index;
+  json m_results = json::array();
+};
+
+}  // namespace
+
+std::unique_ptr<Reporter> make_sarif(std::ostream& out, const ReportOptions& opts) {
+  return std::make_unique<Sarif>(out, opts);
+}
+
+}  // namespace prfaq::report
