@@ -52,3 +52,9 @@ TEST_CASE("repeated words are found and fixed; legitimate doubles are not") {
   CHECK(lint("What she had had was enough.\n", "PF507").empty());
   CHECK(lint("The the\nline break counts.\n", "PF507").find("t.md:1:1:") != std::string::npos);
 }
+
+TEST_CASE("text after an autolink is still prose") {
+  std::string out = lint("Visit https://acme.example/x and leverage <https://b.example> then utilize www.c.example it.\n", "PF501");
+  CHECK(out.find("t.md:1:34: warning: Jargon 'leverage'") != std::string::npos);
+  CHECK(out.find("t.md:1:68: warning: Jargon 'utilize'") != std::string::npos);
+}

@@ -387,9 +387,8 @@ class Walker {
               if (cursor < limit && m_cm[cursor] == '>') ++cursor;
             }
             push_object(p, at);
+            // Continue after the link: the reset makes the next event the one after its exit.
             cmark_iter_reset(iter.get(), node, CMARK_EVENT_EXIT);
-            // The exit event of the autolink must not skip a link tail.
-            cmark_iter_next(iter.get());
             if (node == first_inline) raw.emphasis_end = 0;
           }
           break;
