@@ -271,3 +271,17 @@ TEST_CASE("spelling: the project's own documents have no misspelling with the ro
   // skip rule covers it.
   CHECK(r.out == prfaq.string() + ":32:82: warning: Misspelled 'config' [PF601/misspelling]\n");
 }
+
+TEST_CASE("spelling: hyphens, slashes, apostrophes and dashes split words where they should") {
+  fs::path d = test::temp_dir("spellsplit");
+  test::write(d / "doc.md",
+              "Wi-Fi and e-mail work; pre-commit, co-author and re-enter too. A well-knwon\n"
+              "and/or PR/FAQ draft\xE2\x80\x94see go/envlock\xE2\x80\x94isn\xE2\x80\x99t "
+              "the customer\xE2\x80\x99s recieve/send list.\n");
+  test::Run r = test::run("cd " + d.string() + " && " + bin() +
+                          " lint --no-config --format concise --select PF601 doc.md");
+  CHECK(r.status == 0);
+  CHECK(r.out ==
+        "doc.md:1:71: warning: Misspelled 'knwon' [PF601/misspelling]\n"
+        "doc.md:2:57: warning: Misspelled 'recieve' [PF601/misspelling]\n");
+}

@@ -24,6 +24,15 @@ struct Token {
   std::uint32_t end = 0;
 };
 
+/// A word of a prose block for term matching: word tokens split at hyphens, lower-cased
+/// (curly apostrophes as straight ones). `begin`/`end` index the block's flattened text.
+struct Word {
+  std::string lower;
+  std::string text;
+  std::uint32_t begin = 0, end = 0;
+  bool joined_to_next = false;  ///< only spaces, one line break or a hyphen before the next word
+};
+
 /// A sentence: a token range [first, last) of one prose block.
 struct Sentence {
   std::uint32_t first = 0;
@@ -40,6 +49,7 @@ struct Prose {
   std::string text;
   std::vector<std::uint32_t> offsets;
   std::vector<Token> tokens;
+  std::vector<Word> words;         ///< computed once with the tokens, shared by every rule
   std::vector<Sentence> sentences;
   int section = 0;  ///< index into Document::sections
   bool in_blockquote = false;

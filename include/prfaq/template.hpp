@@ -45,6 +45,17 @@ class Template {
   };
   /// Matches a heading or label against parts and roles (exact, containment, then fuzzy).
   std::optional<Match> match(std::string_view label) const;
+
+  /// Precomputes the loosened forms of every alias; call after the aliases change.
+  void prepare();
+
+ private:
+  struct Prepared {
+    Match::Kind kind;
+    const std::string* name;
+    std::string alias, loose, compact;  ///< normalised, loosened, without spaces
+  };
+  std::vector<Prepared> m_prepared;
 };
 
 }  // namespace prfaq

@@ -119,8 +119,9 @@ bool replace_file(const fs::path& path, std::string_view data, std::string& erro
   }
   // No write bit at all means read-only even for root, who passes access(W_OK).
   auto perms = fs::status(path, ec).permissions();
-  if (::access(path.c_str(), W_OK) != 0 || (perms & (fs::perms::owner_write | fs::perms::group_write |
-                                                      fs::perms::others_write)) == fs::perms::none) {
+  if (::access(path.c_str(), W_OK) != 0 ||
+      (perms & (fs::perms::owner_write | fs::perms::group_write | fs::perms::others_write)) ==
+          fs::perms::none) {
     error = fmt::format("cannot fix '{}': the file is read-only", path.string());
     return false;
   }

@@ -629,6 +629,7 @@ class Loader {
   // Builds every rule: merges overrides, validates parameters, instantiates the kind.
   void finish() {
     for (const toml::table* t : m_template_overrides) override_template(*t);
+    m_config.tmpl.prepare();
     std::vector<std::string> keys;
     for (const PendingRule& r : m_pending) {
       keys.push_back(r.spec.code);

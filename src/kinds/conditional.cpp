@@ -40,7 +40,7 @@ class Conditional final : public Rule {
   void check(const Document& doc, FindingSink& out) const override {
     std::set<std::string> defined, reported;
     for (const Prose& prose : doc.prose) {
-      std::vector<Word> words = words_of(prose);
+      const std::vector<Word>& words = words_of(prose);
       std::string_view t = prose.text;
       // City names in capitals before a dateline date are not acronyms.
       std::size_t dateline_end = 0;

@@ -25,7 +25,7 @@ class Existence final : public Rule {
   void check(const Document& doc, FindingSink& out) const override {
     for (const Prose& prose : doc.prose) {
       if (!wording_applies(doc, prose, m_scope)) continue;
-      std::vector<Word> words = words_of(prose);
+      const std::vector<Word>& words = words_of(prose);
       std::vector<std::pair<std::uint32_t, std::uint32_t>> exceptions;
       m_exceptions.find(
           words, [&](int, std::uint32_t b, std::uint32_t e) { exceptions.emplace_back(b, e); });

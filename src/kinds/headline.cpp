@@ -210,7 +210,7 @@ class CustomerFocus final : public Rule {
       std::int64_t company = 0, customer = 0;
       for (const Prose& prose : doc.prose) {
         if (!u.span.contains(prose.span.begin)) continue;
-        std::vector<Word> words = words_of(prose);
+        const std::vector<Word>& words = words_of(prose);
         auto outside = [&](std::uint32_t b) { return !doc.in_quote(prose.source_span(b, b + 1).begin); };
         m_company.find(words, [&](int, std::uint32_t b, std::uint32_t) { company += outside(b); });
         m_customer.find(words, [&](int, std::uint32_t b, std::uint32_t) { customer += outside(b); });

@@ -67,7 +67,7 @@ class Repetition final : public Rule {
   void check(const Document& doc, FindingSink& out) const override {
     for (const Prose& prose : doc.prose) {
       if (!m_scope.contains(doc, prose)) continue;
-      std::vector<Word> words = words_of(prose);
+      const std::vector<Word>& words = words_of(prose);
       for (std::size_t i = 1; i < words.size(); ++i) {
         const Word& a = words[i - 1];
         const Word& b = words[i];

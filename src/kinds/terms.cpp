@@ -7,44 +7,7 @@
 
 namespace prfaq::kinds {
 
-std::vector<Word> words_of(const Prose& p) {
-  std::vector<Word> out;
-  std::string_view s = p.text;
-  for (std::size_t k = 0; k < p.tokens.size(); ++k) {
-    const Token& t = p.tokens[k];
-    if (t.kind != Token::Kind::word && t.kind != Token::Kind::number) {
-      // Separators that keep words joined: spaces, newlines, hyphens.
-      bool joiner =
-          t.kind == Token::Kind::space || t.kind == Token::Kind::newline ||
-          (t.kind == Token::Kind::punct && (s.substr(t.begin, t.end - t.begin) == "-" ||
-                                            s.substr(t.begin, t.end - t.begin) == "\xE2\x80\x90" ||
-                                            s.substr(t.begin, t.end - t.begin) == "\xE2\x80\x91"));
-      if (!joiner && !out.empty()) out.back().joined_to_next = false;
-      continue;
-    }
-    // Split at hyphens inside the token.
-    std::uint32_t b = t.begin;
-    for (std::uint32_t i = t.begin; i <= t.end; ++i) {
-      if (i == t.end || s[i] == '-') {
-        if (i > b) {
-          Word w;
-          w.text = std::string(s.substr(b, i - b));
-          w.lower = text::to_lower(w.text);
-          // Curly apostrophes count as straight ones.
-          for (std::size_t pos; (pos = w.lower.find("\xE2\x80\x99")) != std::string::npos;)
-            w.lower.replace(pos, 3, "'");
-          w.begin = b;
-          w.end = i;
-          w.joined_to_next = true;
-          out.push_back(std::move(w));
-        }
-        b = i + 1;
-      }
-    }
-  }
-  if (!out.empty()) out.back().joined_to_next = false;
-  return out;
-}
+const std::vector<Word>& words_of(const Prose& p) { return p.words; }
 
 bool TermMatcher::add(std::string_view term, int id) {
   Prose probe;

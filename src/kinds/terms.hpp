@@ -16,16 +16,8 @@ class RE2;
 
 namespace prfaq::kinds {
 
-/// A word of a prose block, split at hyphens, lower-cased.
-struct Word {
-  std::string lower;
-  std::string text;
-  std::uint32_t begin = 0, end = 0;  // in prose.text
-  bool joined_to_next = false;       // only space, newline or a hyphen before the next word
-};
-
-/// Splits a prose block into words (one pass, cached per block by the caller if needed).
-std::vector<Word> words_of(const Prose& prose);
+/// The words of a prose block (computed once per block by the tokeniser).
+const std::vector<Word>& words_of(const Prose& prose);
 
 class TermMatcher {
  public:

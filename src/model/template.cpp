@@ -99,38 +99,54 @@ bool contains_words(std::string_view hay, std::string_view needle) {
 
 }  // namespace
 
+void Template::prepare() {
+  m_prepared.clear();
+  auto add = [&](Match::Kind kind, const std::string& name, const std::string& alias) {
+    Prepared p{kind, &name, alias, loosen(alias), {}};
+    p.compact = p.loose;
+    std::erase(p.compact, ' ');
+    m_prepared.push_back(std::move(p));
+  };
+  for (const PartDef& p : parts)
+    for (const std::string& a : p.aliases) add(Match::Kind::part, p.name, a);
+  for (const RoleDef& r : roles)
+    for (const std::string& a : r.aliases) add(Match::Kind::role, r.name, a);
+}
+
 std::optional<Template::Match> Template::match(std::string_view label) const {
   std::string norm = normalize_label(label);
   if (norm.empty()) return std::nullopt;
   std::string loose = loosen(norm);
+  std::string compact = loose;
+  std::erase(compact, ' ');
+  const std::size_t label_words = text::words(loose).size();
   std::optional<Match> best;
-  auto consider = [&](Match::Kind kind, const std::string& name, const std::string& alias) {
+  for (const Prepared& p : m_prepared) {
     int score = 0;
-    std::string loose_alias = loosen(alias);
-    if (norm == alias || loose == loose_alias) {
+    if (norm == p.alias || loose == p.loose) {
       score = 100;
-    } else if (text::words(loose).size() <= 6 && alias.size() >= 3 &&
-               contains_words(loose, loose_alias) && loose.size() <= loose_alias.size() + 24) {
+    } else if (label_words <= 6 && p.alias.size() >= 3 && loose.size() <= p.loose.size() + 24 &&
+               contains_words(loose, p.loose)) {
       // "Problem we are solving" contains "problem"; longer aliases win.
-      score = 60 + static_cast<int>(std::min<std::size_t>(loose_alias.size(), 30));
-    } else if (loose_alias.size() >= 6 && loose.size() >= 5) {
-      std::size_t d = text::edit_distance(loose, loose_alias);
-      std::size_t len = std::max(loose.size(), loose_alias.size());
-      if (d * 100 <= len * 20) score = 50 - static_cast<int>(d);
+      score = 60 + static_cast<int>(std::min<std::size_t>(p.loose.size(), 30));
+    } else if (p.loose.size() >= 6 && loose.size() >= 5) {
+      // Fuzzy: only when the lengths allow a close match (edit distance >= length difference).
+      std::size_t len = std::max(loose.size(), p.loose.size());
+      std::size_t diff = len - std::min(loose.size(), p.loose.size());
+      if (diff * 100 <= len * 20) {
+        std::size_t d = text::edit_distance(loose, p.loose);
+        if (d * 100 <= len * 20) score = 50 - static_cast<int>(d);
+      }
       // "Quotfrom You" vs "quote from you": compare without spaces too.
-      std::string a = loose, b = loose_alias;
-      std::erase(a, ' ');
-      std::erase(b, ' ');
-      std::size_t d2 = text::edit_distance(a, b);
-      if (d2 * 100 <= std::max(a.size(), b.size()) * 15)
-        score = std::max(score, 55 - static_cast<int>(d2));
+      std::size_t clen = std::max(compact.size(), p.compact.size());
+      std::size_t cdiff = clen - std::min(compact.size(), p.compact.size());
+      if (cdiff * 100 <= clen * 15) {
+        std::size_t d2 = text::edit_distance(compact, p.compact);
+        if (d2 * 100 <= clen * 15) score = std::max(score, 55 - static_cast<int>(d2));
+      }
     }
-    if (score > 0 && (!best || score > best->score)) best = Match{kind, name, score};
-  };
-  for (const PartDef& p : parts)
-    for (const std::string& a : p.aliases) consider(Match::Kind::part, p.name, a);
-  for (const RoleDef& r : roles)
-    for (const std::string& a : r.aliases) consider(Match::Kind::role, r.name, a);
+    if (score > 0 && (!best || score > best->score)) best = Match{p.kind, *p.name, score};
+  }
   // "What Ranchers Say", "What Our Users Are Saying", "What Teachers Think": testimonials.
   if ((!best || best->score < 80) && role("customer_quote")) {
     std::vector<std::string> ws = text::words(norm);

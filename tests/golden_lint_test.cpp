@@ -1,0 +1,115 @@
+// Golden lint output of the document corpus: fixtures/docs/X.md against the hand-reviewed
+// X.expected-lint, the `--format concise` output of
+//   cd fixtures && prfaq lint --no-config --format concise --ignore PF601,PF602 docs/X.md
+// as it should be (false positives removed, misses added, positions fixed). Fixtures listed in
+// fixtures/docs/known-lint-bugs.txt are documented tool bugs: the test checks that they still
+// differ, so fixing a bug forces the list to shrink.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <map>
+#include <vector>
+
+#include "support.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<std::string> split_lines(const std::string& s) {
+  std::vector<std::string> out;
+  std::istringstream in(s);
+  std::string line;
+  while (std::getline(in, line)) out.push_back(line);
+  return out;
+}
+
+/// A line diff (longest common subsequence): "-" expected only, "+" actual only.
+std::string golden_line_diff(const std::string& want, const std::string& got) {
+  std::vector<std::string> a = split_lines(want), b = split_lines(got);
+  std::vector<std::vector<std::size_t>> lcs(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+  for (std::size_t i = a.size(); i-- > 0;)
+    for (std::size_t j = b.size(); j-- > 0;)
+      lcs[i][j] = a[i] == b[j] ? lcs[i + 1][j + 1] + 1 : std::max(lcs[i + 1][j], lcs[i][j + 1]);
+  std::string out;
+  std::size_t i = 0, j = 0;
+  while (i < a.size() || j < b.size()) {
+    if (i < a.size() && j < b.size() && a[i] == b[j]) {
+      out += "  " + a[i] + "\n", ++i, ++j;
+    } else if (i < a.size() && (j == b.size() || lcs[i + 1][j] >= lcs[i][j + 1])) {
+      out += "- " + a[i++] + "\n";
+    } else {
+      out += "+ " + b[j++] + "\n";
+    }
+  }
+  return out;
+}
+
+std::string shell_quote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+}  // namespace
+
+TEST_CASE("golden lint output of the fixture corpus") {
+  const fs::path fixtures = PRFAQ_FIXTURES_DIR;
+  const fs::path dir = fixtures / "docs";
+  REQUIRE(fs::is_directory(dir));
+
+  std::map<std::string, std::string> known;  // fixture stem -> diagnosis
+  {
+    std::istringstream in(test::read(dir / "known-lint-bugs.txt"));
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.empty() || line[0] == '#') continue;
+      std::size_t sp = line.find(' ');
+      known[line.substr(0, sp)] = sp == std::string::npos ? "" : line.substr(sp + 1);
+    }
+  }
+
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(dir))
+    if (e.path().extension() == ".md" && e.path().filename() != "README.md")
+      files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+
+  for (const auto& [name, why] : known) {
+    INFO(name);
+    CHECK_MESSAGE(fs::exists(dir / (name + ".md")),
+                  "known-lint-bugs.txt names a fixture that does not exist");
+  }
+
+  std::size_t matched = 0, total = 0;
+  for (const fs::path& md : files) {
+    const std::string name = md.stem().string();
+    INFO(name);
+    const fs::path expected = dir / (name + ".expected-lint");
+    if (!fs::exists(expected)) {
+      FAIL_CHECK("fixture without a hand-reviewed " << expected.filename().string());
+      continue;
+    }
+    const std::string cmd = "cd " + shell_quote(fixtures.string()) + " && " +
+                            shell_quote(PRFAQ_BIN) +
+                            " lint --no-config --format concise --ignore PF601,PF602 " +
+                            shell_quote("docs/" + md.filename().string());
+    const test::Run r = test::run(cmd);
+    CHECK_MESSAGE((r.status == 0 || r.status == 1), "exit status " << r.status << "\n" << r.out);
+    const std::string& got = r.out;
+    const std::string want = test::read(expected);
+    const bool same = got == want;
+    ++total;
+    if (known.count(name)) {
+      CHECK_MESSAGE(!same, "now matches: remove it from known-lint-bugs.txt");
+      continue;
+    }
+    CHECK_MESSAGE(same, "lint output differs from " << expected.filename().string()
+                                                            << " (- expected, + actual):\n"
+                                                            << golden_line_diff(want, got));
+    matched += same;
+  }
+  CHECK(total >= 30);
+  MESSAGE("fixtures whose lint output matches the reviewed expectation: " << matched << " of "
+                                                                          << total);
+}
