@@ -189,7 +189,8 @@ TEST_CASE("fix: a read-only file gives a clear error, exit 2, and no temporary f
   std::size_t n = 0;
   for ([[maybe_unused]] const auto& e : fs::directory_iterator(d)) ++n;
   CHECK(n == 1);
-  test::Run gone = test::run(bin() + " lint --no-config --fix --select PF501 " + (d / "missing.md").string());
+  test::Run gone =
+      test::run(bin() + " lint --no-config --fix --select PF501 " + (d / "missing.md").string());
   CHECK(gone.status == 2);
   CHECK(gone.out.find("missing.md: no such file") != std::string::npos);
 }

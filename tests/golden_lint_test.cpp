@@ -105,8 +105,8 @@ TEST_CASE("golden lint output of the fixture corpus") {
       continue;
     }
     CHECK_MESSAGE(same, "lint output differs from " << expected.filename().string()
-                                                            << " (- expected, + actual):\n"
-                                                            << golden_line_diff(want, got));
+                                                    << " (- expected, + actual):\n"
+                                                    << golden_line_diff(want, got));
     matched += same;
   }
   CHECK(total >= 30);

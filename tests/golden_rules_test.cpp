@@ -45,7 +45,9 @@ std::string line_diff(const std::string& want, const std::string& got) {
   return out;
 }
 
-std::string generic(const fs::path& p) { return p.generic_string(); }
+std::string generic(const fs::path& p) {
+  return p.generic_string();
+}
 
 }  // namespace
 
@@ -114,9 +116,10 @@ TEST_CASE("golden rule fixtures") {
     if (auto bug = known_bugs.find(rel); bug != known_bugs.end()) {
       listed_seen.insert(rel);
       ++known;
-      CHECK_MESSAGE(got != want, "now matches its expectation: remove it from "
-                                 "fixtures/rules/known-bugs.txt ("
-                                     << bug->second << ")");
+      CHECK_MESSAGE(got != want,
+                    "now matches its expectation: remove it from "
+                    "fixtures/rules/known-bugs.txt ("
+                        << bug->second << ")");
       continue;
     }
     CHECK_MESSAGE(got == want, "output differs from " << generic(expected_path)

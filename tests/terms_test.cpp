@@ -16,45 +16,56 @@ std::string lint(const std::string& text, const std::string& rule) {
 
 TEST_CASE("terms match across inline markup and line breaks, with exact spans") {
   CHECK(lint("A **world-class** tool.\n", "PF503") ==
-        "t.md:1:5: warning: Hype 'world-class': show the benefit with a fact or a number [PF503/hype]\n");
+        "t.md:1:5: warning: Hype 'world-class': show the benefit with a fact or a number "
+        "[PF503/hype]\n");
   CHECK(lint("A world-\nclass tool.\n", "PF503") ==
-        "t.md:1:3: warning: Hype 'world-class': show the benefit with a fact or a number [PF503/hype]\n");
+        "t.md:1:3: warning: Hype 'world-class': show the benefit with a fact or a number "
+        "[PF503/hype]\n");
   CHECK(lint("It is *cutting*-edge.\n", "PF503").find("t.md:1:8:") != std::string::npos);
-  CHECK(lint("We LEVERAGE it.\n", "PF501").find("t.md:1:4: warning: Jargon 'LEVERAGE'") != std::string::npos);
+  CHECK(lint("We LEVERAGE it.\n", "PF501").find("t.md:1:4: warning: Jargon 'LEVERAGE'") !=
+        std::string::npos);
 }
 
 TEST_CASE("terms match whole words only") {
-  CHECK(lint("Seamlessness is not a word we flag as 'seamless'.\n", "PF503").find("1:1:") == std::string::npos);
+  CHECK(lint("Seamlessness is not a word we flag as 'seamless'.\n", "PF503").find("1:1:") ==
+        std::string::npos);
   CHECK(lint("The veryfast option.\n", "PF502").empty());
 }
 
 TEST_CASE("code, URLs, e-mail addresses, HTML and front matter are not prose") {
   CHECK(lint("Use `leverage` in code.\n", "PF501").empty());
   CHECK(lint("```\nwe leverage it\n```\n", "PF501").empty());
-  CHECK(lint("See https://example.com/leverage and www.leverage.example today.\n", "PF501").empty());
+  CHECK(
+      lint("See https://example.com/leverage and www.leverage.example today.\n", "PF501").empty());
   CHECK(lint("Write to leverage@example.com.\n", "PF501").empty());
   CHECK(lint("A [link](https://example.com/leverage) here.\n", "PF501").empty());
   CHECK(lint("<!-- leverage --> text <span title=\"leverage\">ok</span>\n", "PF501").empty());
   CHECK(lint("---\ntitle: leverage\n---\n\nPlain text.\n", "PF501").empty());
   // ... but the link text is prose.
-  CHECK(lint("A [leverage](https://example.com) link.\n", "PF501").find("t.md:1:4:") != std::string::npos);
+  CHECK(lint("A [leverage](https://example.com) link.\n", "PF501").find("t.md:1:4:") !=
+        std::string::npos);
 }
 
 TEST_CASE("wording rules skip quotations unless a scope says otherwise") {
   std::string doc =
-      "# Acme Ledger closes the books in one day\n\nSEATTLE, WA — March 3, 2027 — Acme today launched Ledger.\n\n"
+      "# Acme Ledger closes the books in one day\n\nSEATTLE, WA — March 3, 2027 — Acme today "
+      "launched Ledger.\n\n"
       "\"It is a seamless tool for us,\" said Ana Ruiz, controller at Tidewater Books.\n";
   CHECK(lint(doc, "PF503").empty());
 }
 
 TEST_CASE("repeated words are found and fixed; legitimate doubles are not") {
-  CHECK(lint("We matched the the lines.\n", "PF507") == "t.md:1:12: warning: Repeated word 'the the' [PF507/repeated-word]\n");
+  CHECK(lint("We matched the the lines.\n", "PF507") ==
+        "t.md:1:12: warning: Repeated word 'the the' [PF507/repeated-word]\n");
   CHECK(lint("What she had had was enough.\n", "PF507").empty());
   CHECK(lint("The the\nline break counts.\n", "PF507").find("t.md:1:1:") != std::string::npos);
 }
 
 TEST_CASE("text after an autolink is still prose") {
-  std::string out = lint("Visit https://acme.example/x and leverage <https://b.example> then utilize www.c.example it.\n", "PF501");
+  std::string out = lint(
+      "Visit https://acme.example/x and leverage <https://b.example> then utilize www.c.example "
+      "it.\n",
+      "PF501");
   CHECK(out.find("t.md:1:34: warning: Jargon 'leverage'") != std::string::npos);
   CHECK(out.find("t.md:1:68: warning: Jargon 'utilize'") != std::string::npos);
 }

@@ -49,7 +49,7 @@ struct Prose {
   std::string text;
   std::vector<std::uint32_t> offsets;
   std::vector<Token> tokens;
-  std::vector<Word> words;         ///< computed once with the tokens, shared by every rule
+  std::vector<Word> words;  ///< computed once with the tokens, shared by every rule
   std::vector<Sentence> sentences;
   int section = 0;  ///< index into Document::sections
   bool in_blockquote = false;
@@ -170,7 +170,11 @@ struct ParseOptions {
 /// Never throws on bad input.
 Document build_document(const SourceFile& source, const ParseOptions& options);
 
-/// Counts prose words in a span of a document (code, URLs and markup excluded).
+/// True for a token of one CJK character (weighted half a word by word counts).
+bool is_cjk_token(const Prose& prose, const Token& token);
+
+/// Counts prose words in a span of a document (code, URLs and markup excluded; two CJK
+/// characters count as one word).
 std::uint32_t count_words(const Document& doc, Span span);
 
 /// Normalises a heading or label for matching: lower case, markup, numbering and

@@ -82,10 +82,11 @@ int run_outline(const std::string& file, const std::string& format, const LintOp
                             {"words", r.words}});
     j["quotes"] = nlohmann::json::array();
     for (const Quote& q : doc.quotes)
-      if (doc.is_prfaq) j["quotes"].push_back({{"class", to_string(q.cls)},
-                             {"speaker", q.speaker},
-                             {"text", q.text},
-                             {"line", lines.location(q.span.begin).line}});
+      if (doc.is_prfaq)
+        j["quotes"].push_back({{"class", to_string(q.cls)},
+                               {"speaker", q.speaker},
+                               {"text", q.text},
+                               {"line", lines.location(q.span.begin).line}});
     j["questions"] = nlohmann::json::array();
     for (const Question& q : doc.questions)
       j["questions"].push_back({{"part", q.part},

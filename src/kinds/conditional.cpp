@@ -50,6 +50,11 @@ class Conditional final : public Rule {
         std::string base = w.text;
         if (base.size() > 2 && base.back() == 's') base.pop_back();
         if (!acronym(w.text, m_min, m_max) || w.begin < dateline_end) continue;
+        // Inside a bracketed template slot ("[NAME, TITLE]": PF504's business), not an acronym.
+        std::size_t open = t.rfind('[', w.begin), close = t.rfind(']', w.begin);
+        if (open != std::string_view::npos && (close == std::string_view::npos || close < open) &&
+            t.find(']', w.end) != std::string_view::npos)
+          continue;
         if (m_exceptions.count(base) || m_exceptions.count(w.text) ||
             m_exceptions.count(text::to_lower(base)))
           continue;

@@ -25,8 +25,10 @@ bool camel(std::string_view w) {
   for (std::size_t i = 1; i < w.size(); ++i) {
     auto c = static_cast<unsigned char>(w[i]);
     if (c >= 0x80 || !std::isalpha(c)) return false;
-    if (std::islower(c)) lower_seen = true;
-    else if (lower_seen) return true;  // an upper case letter after lower case ones
+    if (std::islower(c))
+      lower_seen = true;
+    else if (lower_seen)
+      return true;  // an upper case letter after lower case ones
   }
   return false;
 }
@@ -36,17 +38,21 @@ class Consistency final : public Rule {
   explicit Consistency(ParamReader& p) {
     m_scope = read_scope(p);
     m_products = p.get_bool("product_names", true, "check the spelling of [product] names");
-    m_camel = p.get_bool("camel_case_names", true, "treat CamelCase words the document uses as names");
+    m_camel =
+        p.get_bool("camel_case_names", true, "treat CamelCase words the document uses as names");
     for (const std::string& n : p.product_names()) m_names.push_back(n);
-    for (auto& [a, b] : p.get_string_map("either", "pairs of spellings that must not both appear")) m_either.emplace_back(a, b);
+    for (auto& [a, b] : p.get_string_map("either", "pairs of spellings that must not both appear"))
+      m_either.emplace_back(a, b);
   }
   bool fixable() const override { return true; }
 
   void check(const Document& doc, FindingSink& out) const override {
     // Canonical spellings: configured names, then CamelCase words seen in the document.
     std::map<std::string, std::string> canon;  // squashed -> spelling
+    std::set<std::string> configured;
     if (m_products)
-      for (const std::string& n : m_names) canon.emplace(squashed(n), n);
+      for (const std::string& n : m_names)
+        canon.emplace(squashed(n), n), configured.insert(squashed(n));
     std::vector<std::pair<const Prose*, std::vector<Word>>> blocks;
     for (const Prose& prose : doc.prose) {
       if (!m_scope.contains(doc, prose)) continue;
@@ -56,7 +62,8 @@ class Consistency final : public Rule {
           if (camel(w.text)) canon.emplace(squashed(w.text), w.text);
     }
     std::map<std::string, std::size_t> max_words;
-    for (auto& [k, v] : canon) max_words[k] = std::count(v.begin(), v.end(), ' ') + std::count(v.begin(), v.end(), '-') + 1;
+    for (auto& [k, v] : canon)
+      max_words[k] = std::count(v.begin(), v.end(), ' ') + std::count(v.begin(), v.end(), '-') + 1;
     for (auto& [prose, words] : blocks) {
       for (std::size_t i = 0; i < words.size(); ++i) {
         std::string acc;
@@ -65,6 +72,22 @@ class Consistency final : public Rule {
           acc += words[k].lower;
           auto it = canon.find(acc);
           if (it == canon.end()) continue;
+          // A configured name may be written apart in any case ("team sync"); a CamelCase name the
+          // document uses only in one word ("Teamsync") or capitalised ("Team Sync"), since
+          // "first week" is ordinary English.
+          if (k > i && !configured.count(it->first)) {
+            bool capitalised = true;
+            for (std::size_t m = i; m <= k; ++m)
+              capitalised &= std::isupper(static_cast<unsigned char>(words[m].text[0])) != 0;
+            if (!capitalised) break;
+          }
+          // Part of a domain, path or address ("teamsync.example.com") is not prose.
+          std::string_view t = prose->text;
+          std::uint32_t wb = words[i].begin, we = words[k].end;
+          if ((wb > 0 && (t[wb - 1] == '.' || t[wb - 1] == '/' || t[wb - 1] == '@')) ||
+              (we + 1 < t.size() && (t[we] == '.' || t[we] == '@' || t[we] == '/') &&
+               std::isalnum(static_cast<unsigned char>(t[we + 1]))))
+            break;
           Span span = prose->source_span(words[i].begin, words[k].end);
           std::string surface(doc.slice(span));
           if (surface == it->second) break;
@@ -86,16 +109,22 @@ class Consistency final : public Rule {
       mb.add(b, 0);
       std::vector<Span> sa, sb;
       for (auto& [prose, words] : blocks) {
-        ma.find(words, [&](int, std::uint32_t x, std::uint32_t y) { sa.push_back(prose->source_span(x, y)); });
-        mb.find(words, [&](int, std::uint32_t x, std::uint32_t y) { sb.push_back(prose->source_span(x, y)); });
+        ma.find(words, [&](int, std::uint32_t x, std::uint32_t y) {
+          sa.push_back(prose->source_span(x, y));
+        });
+        mb.find(words, [&](int, std::uint32_t x, std::uint32_t y) {
+          sb.push_back(prose->source_span(x, y));
+        });
       }
       if (sa.empty() || sb.empty()) continue;
       bool a_first = sa.front().begin < sb.front().begin;
       const std::vector<Span>& later = a_first ? sb : sa;
       const std::string& keep = a_first ? a : b;
       for (Span s : later)
-        out.report({.span = s, .args = {{"match", std::string(doc.slice(s))}, {"expected", keep}},
-                    .labels = {{a_first ? sa.front() : sb.front(), "first spelled '" + keep + "' here"}}});
+        out.report(
+            {.span = s,
+             .args = {{"match", std::string(doc.slice(s))}, {"expected", keep}},
+             .labels = {{a_first ? sa.front() : sb.front(), "first spelled '" + keep + "' here"}}});
     }
   }
 
@@ -108,6 +137,8 @@ class Consistency final : public Rule {
 
 }  // namespace
 
-std::unique_ptr<Rule> make_consistency(ParamReader& p) { return std::make_unique<Consistency>(p); }
+std::unique_ptr<Rule> make_consistency(ParamReader& p) {
+  return std::make_unique<Consistency>(p);
+}
 
 }  // namespace prfaq::kinds

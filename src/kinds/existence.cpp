@@ -11,6 +11,9 @@ class Existence final : public Rule {
  public:
   explicit Existence(ParamReader& p) {
     m_scope = read_scope(p);
+    m_quotes = p.get_bool("quotes", false,
+                          "also check inside quotations (wording rules skip them by default)");
+    if (m_quotes) m_scope.explicit_scope = true;
     bool ignore_case = p.get_bool("ignorecase", true, "match terms without regard to case");
     m_terms = TermMatcher(ignore_case);
     m_list = p.get_strings("tokens", {}, "terms to flag (whole words; phrases allowed)");
@@ -54,6 +57,7 @@ class Existence final : public Rule {
 
  private:
   Scope m_scope;
+  bool m_quotes = false;
   TermMatcher m_terms;
   std::vector<std::string> m_list;
   PatternSet m_patterns;

@@ -13,17 +13,25 @@ enum class Check { not_question, unanswered, too_few, duplicate, internal_gap };
 class Faq final : public Rule {
  public:
   explicit Faq(ParamReader& p) {
-    std::string c = p.get_string("check", "unanswered",
-                                 "which FAQ check: not-a-question, unanswered, too-few, duplicate, internal-gap");
-    if (c == "not-a-question") m_check = Check::not_question;
-    else if (c == "unanswered") m_check = Check::unanswered;
-    else if (c == "too-few") m_check = Check::too_few;
-    else if (c == "duplicate") m_check = Check::duplicate;
-    else if (c == "internal-gap") m_check = Check::internal_gap;
-    else p.error("check", "unknown check '" + c + "'");
+    std::string c = p.get_string(
+        "check", "unanswered",
+        "which FAQ check: not-a-question, unanswered, too-few, duplicate, internal-gap");
+    if (c == "not-a-question")
+      m_check = Check::not_question;
+    else if (c == "unanswered")
+      m_check = Check::unanswered;
+    else if (c == "too-few")
+      m_check = Check::too_few;
+    else if (c == "duplicate")
+      m_check = Check::duplicate;
+    else if (c == "internal-gap")
+      m_check = Check::internal_gap;
+    else
+      p.error("check", "unknown check '" + c + "'");
     m_min = p.get_int("min", 3, "too-few: fewest questions per FAQ part");
     if (m_check == Check::internal_gap) {
-      auto topics = p.get_string_map("topics", "internal-gap: topic = \"term|term|...\" (whole words)");
+      auto topics =
+          p.get_string_map("topics", "internal-gap: topic = \"term|term|...\" (whole words)");
       for (auto& [name, terms] : topics) {
         Topic t{name, TermMatcher(true)};
         std::string cur;
@@ -50,13 +58,14 @@ class Faq final : public Rule {
         break;
       case Check::unanswered:
         for (const Question& q : doc.questions)
-          if (!q.answered)
-          {
+          if (!q.answered) {
             std::string a = q.answer_text;
             std::string lower = text::to_lower(a);
             for (std::string_view marker : {"a:", "a.", "answer:"})
               if (lower.starts_with(marker)) a = text::trim(a.substr(marker.size()));
-            out.report({.span = q.span, .args = {{"match", q.text}, {"answer", a.empty() ? "no answer" : "'" + a + "'"}}});
+            out.report(
+                {.span = q.span,
+                 .args = {{"match", q.text}, {"answer", a.empty() ? "no answer" : "'" + a + "'"}}});
           }
         break;
       case Check::too_few:
@@ -64,10 +73,12 @@ class Faq final : public Rule {
           if (r.role != "external_faq" && r.role != "internal_faq") continue;
           std::string part = r.role == "external_faq" ? "external" : "internal";
           std::int64_t n = 0;
-          for (const Question& q : doc.questions) n += q.part == part && r.span.contains(q.span.begin);
+          for (const Question& q : doc.questions)
+            n += q.part == part && r.span.contains(q.span.begin);
           if (n < m_min)
             out.report({.span = first_line(doc, r.label_span),
-                        .args = {{"count", std::to_string(n)}, {"limit", std::to_string(m_min)},
+                        .args = {{"count", std::to_string(n)},
+                                 {"limit", std::to_string(m_min)},
                                  {"part", r.label.empty() ? part + " FAQ" : r.label}}});
         }
         break;
@@ -79,7 +90,9 @@ class Faq final : public Rule {
           if (key.empty()) continue;
           for (auto& [k, first] : seen) {
             if (k == key) {
-              out.report({.span = q.span, .args = {{"match", q.text}}, .labels = {{first->span, "first asked here"}}});
+              out.report({.span = q.span,
+                          .args = {{"match", q.text}},
+                          .labels = {{first->span, "first asked here"}}});
               break;
             }
           }
@@ -101,7 +114,8 @@ class Faq final : public Rule {
           if (!found) missing += (missing.empty() ? "" : ", ") + t.name;
         }
         if (!missing.empty())
-          out.report({.span = first_line(doc, internal->label_span), .args = {{"topics", missing}}});
+          out.report(
+              {.span = first_line(doc, internal->label_span), .args = {{"topics", missing}}});
         break;
       }
     }
@@ -119,6 +133,8 @@ class Faq final : public Rule {
 
 }  // namespace
 
-std::unique_ptr<Rule> make_faq(ParamReader& p) { return std::make_unique<Faq>(p); }
+std::unique_ptr<Rule> make_faq(ParamReader& p) {
+  return std::make_unique<Faq>(p);
+}
 
 }  // namespace prfaq::kinds

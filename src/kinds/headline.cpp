@@ -18,18 +18,26 @@ enum class HeadlineCheck { length, vague, company, style };
 class Headline final : public Rule {
  public:
   explicit Headline(ParamReader& p) {
-    std::string c = p.get_string("check", "length", "which headline check: length, vague, company-centric, style");
-    if (c == "length") m_check = HeadlineCheck::length;
-    else if (c == "vague") m_check = HeadlineCheck::vague;
-    else if (c == "company-centric") m_check = HeadlineCheck::company;
-    else if (c == "style") m_check = HeadlineCheck::style;
-    else p.error("check", "unknown check '" + c + "' (length, vague, company-centric, style)");
+    std::string c = p.get_string("check", "length",
+                                 "which headline check: length, vague, company-centric, style");
+    if (c == "length")
+      m_check = HeadlineCheck::length;
+    else if (c == "vague")
+      m_check = HeadlineCheck::vague;
+    else if (c == "company-centric")
+      m_check = HeadlineCheck::company;
+    else if (c == "style")
+      m_check = HeadlineCheck::style;
+    else
+      p.error("check", "unknown check '" + c + "' (length, vague, company-centric, style)");
     m_max_words = p.get_int("max_words", 15, "length: most words");
     m_max_chars = p.get_int("max_chars", 110, "length: most characters");
     m_generic = p.get_strings("generic", {}, "vague: words that carry no concrete benefit");
     m_hedges = p.get_strings("hedges", {}, "vague: hedging words");
-    m_openers = p.get_strings("openers", {}, "vague: openers that only introduce a name (\"Introducing\")");
-    m_company_patterns.compile(p.get_strings("patterns", {}, "company-centric: RE2 patterns"), true, p, "patterns");
+    m_openers =
+        p.get_strings("openers", {}, "vague: openers that only introduce a name (\"Introducing\")");
+    m_company_patterns.compile(p.get_strings("patterns", {}, "company-centric: RE2 patterns"), true,
+                               p, "patterns");
     for (std::string& s : m_generic) s = text::to_lower(s);
     for (std::string& s : m_hedges) s = text::to_lower(s);
     for (std::string& s : m_openers) s = text::to_lower(s);
@@ -44,12 +52,22 @@ class Headline final : public Rule {
     Span span = headline_span(doc, role);
     switch (m_check) {
       case HeadlineCheck::length: {
-        auto words = static_cast<std::int64_t>(text::words(h).size());
+        std::int64_t words = 0, cjk = 0;
+        for (const std::string& w : text::words(h)) {
+          std::size_t i = 0;
+          if (text::is_cjk(decode_utf8(w, i)))
+            ++cjk;
+          else
+            ++words;
+        }
+        words += (cjk + 1) / 2;
         auto chars = static_cast<std::int64_t>(count_code_points(h));
         if (words > m_max_words || chars > m_max_chars)
           out.report({.span = span,
-                      .args = {{"words", std::to_string(words)}, {"chars", std::to_string(chars)},
-                               {"max_words", std::to_string(m_max_words)}, {"max_chars", std::to_string(m_max_chars)}}});
+                      .args = {{"words", std::to_string(words)},
+                               {"chars", std::to_string(chars)},
+                               {"max_words", std::to_string(m_max_words)},
+                               {"max_chars", std::to_string(m_max_chars)}}});
         break;
       }
       case HeadlineCheck::vague: {
@@ -68,8 +86,10 @@ class Headline final : public Rule {
       case HeadlineCheck::style: {
         std::string t = text::trim(h);
         std::string reason;
-        if (t.ends_with(".") && !t.ends_with("..")) reason = "ends with a period";
-        else if (t.find('!') != std::string::npos) reason = "has an exclamation mark";
+        if (t.ends_with(".") && !t.ends_with(".."))
+          reason = "ends with a period";
+        else if (t.find('!') != std::string::npos)
+          reason = "has an exclamation mark";
         else {
           int upper_words = 0, words = 0;
           for (const std::string& w : text::words(t)) (void)w;
@@ -106,8 +126,8 @@ class Headline final : public Rule {
         if (role.labelled) {
           // "Headline: X": only the text after the label.
           std::uint32_t from = 0;
-          while (from < p.offsets.size() - 1 && p.offsets[from] < role.label_span.end && !role.label_span.empty() &&
-                 role.label_span.end < p.span.end)
+          while (from < p.offsets.size() - 1 && p.offsets[from] < role.label_span.end &&
+                 !role.label_span.empty() && role.label_span.end < p.span.end)
             ++from;
           (void)from;
         }
@@ -124,21 +144,24 @@ class Headline final : public Rule {
     for (const std::string& hedge : m_hedges) {
       std::vector<std::string> hw = text::words(hedge);
       for (std::size_t i = 0; i + hw.size() <= words.size(); ++i)
-        if (std::equal(hw.begin(), hw.end(), words.begin() + static_cast<long>(i))) return "it hedges ('" + hedge + "')";
+        if (std::equal(hw.begin(), hw.end(), words.begin() + static_cast<long>(i)))
+          return "it hedges ('" + hedge + "')";
     }
     // "Introducing X" with nothing after the name.
     for (const std::string& o : m_openers) {
       std::vector<std::string> ow = text::words(o);
       if (words.size() >= ow.size() && std::equal(ow.begin(), ow.end(), words.begin())) {
         std::size_t rest = words.size() - ow.size();
-        if (rest <= 4 && lower.find(" that ") == std::string::npos && lower.find(" to ") == std::string::npos &&
-            lower.find(" for ") == std::string::npos && lower.find(':') == std::string::npos)
+        if (rest <= 4 && lower.find(" that ") == std::string::npos &&
+            lower.find(" to ") == std::string::npos && lower.find(" for ") == std::string::npos &&
+            lower.find(':') == std::string::npos)
           return "it only introduces a name";
       }
     }
     // Nothing but generic words, names and small words.
-    static const std::vector<std::string> k_small = {"a", "an", "the", "and", "or", "of", "for", "to", "in", "on",
-                                                     "with", "your", "our", "its", "new", "all", "by", "at", "is"};
+    static const std::vector<std::string> k_small = {
+        "a",    "an",   "the", "and", "or",  "of",  "for", "to", "in", "on",
+        "with", "your", "our", "its", "new", "all", "by",  "at", "is"};
     std::vector<std::string> name_words;
     for (const std::string& n : m_products)
       for (const std::string& w : text::words(n)) name_words.push_back(w);
@@ -147,8 +170,11 @@ class Headline final : public Rule {
     {
       std::string cur;
       for (char c : h + " ") {
-        if (std::isalnum(static_cast<unsigned char>(c)) || c == '\'' || static_cast<unsigned char>(c) >= 0x80) cur += c;
-        else if (!cur.empty()) orig.push_back(cur), cur.clear();
+        if (std::isalnum(static_cast<unsigned char>(c)) || c == '\'' ||
+            static_cast<unsigned char>(c) >= 0x80)
+          cur += c;
+        else if (!cur.empty())
+          orig.push_back(cur), cur.clear();
       }
     }
     std::size_t concrete = 0, generic = 0;
@@ -159,7 +185,9 @@ class Headline final : public Rule {
         ++generic;
         continue;
       }
-      if (std::any_of(w.begin(), w.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) ++concrete;
+      if (std::any_of(w.begin(), w.end(),
+                      [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+        ++concrete;
       ++concrete;
     }
     if (generic > 0 && concrete == 0) return "it has only generic words";
@@ -181,7 +209,21 @@ class Dateline final : public Rule {
     if (!summary) return;
     for (const Prose& p : doc.prose) {
       if (!summary->span.contains(p.span.begin) || p.kind == BlockKind::heading) continue;
-      if (patterns::dateline_date(p.text)) return;
+      // After a run-in label ("**Summary.** SEATTLE — …"), the text that follows it.
+      std::uint32_t from = 0;
+      while (summary->labelled && from + 1 < p.offsets.size() &&
+             p.offsets[from] < summary->label_span.end && summary->label_span.end <= p.span.end)
+        ++from;
+      std::string text = text::trim(std::string_view(p.text).substr(from));
+      if (patterns::dateline_date(text)) return;
+      // "[CITY] — [Date] — …": a dateline still to be filled in (PF504 reports the slots).
+      if (text.starts_with("[")) {
+        std::size_t close = text.find(']');
+        std::string after = close == std::string::npos ? "" : text::trim(text.substr(close + 1));
+        if (after.starts_with("\xE2\x80\x94") || after.starts_with("\xE2\x80\x93") ||
+            after.starts_with("-") || after.starts_with(","))
+          return;
+      }
       out.report({.span = first_line(doc, p.span)});
       return;
     }
@@ -192,15 +234,20 @@ class CustomerFocus final : public Rule {
  public:
   explicit CustomerFocus(ParamReader& p) {
     m_scope = read_scope(p, "press_release");
-    m_ratio = p.get_double("ratio", 2.0, "report when company words outnumber customer words by this factor");
+    m_ratio = p.get_double("ratio", 2.0,
+                           "report when company words outnumber customer words by this factor");
     m_min = p.get_int("min_company_words", 6, "fewest company words before the ratio is checked");
-    for (const std::string& w : p.get_strings("company_words", {"we", "our", "us", "ours", "we're", "we've", "we'll"},
-                                              "words that speak for the company"))
+    for (const std::string& w :
+         p.get_strings("company_words", {"we", "our", "us", "ours", "we're", "we've", "we'll"},
+                       "words that speak for the company"))
       m_company.add(w, 0);
-    for (const std::string& w : p.get_strings("customer_words", {"you", "your", "yours", "you're", "customer", "customers", "user", "users"},
-                                              "words that speak to or about the customer"))
+    for (const std::string& w :
+         p.get_strings("customer_words",
+                       {"you", "your", "yours", "you're", "customer", "customers", "user", "users"},
+                       "words that speak to or about the customer"))
       m_customer.add(w, 0);
-    auto phrases = p.get_strings("phrases", {}, "company-centric phrases flagged wherever they appear");
+    auto phrases =
+        p.get_strings("phrases", {}, "company-centric phrases flagged wherever they appear");
     for (std::size_t i = 0; i < phrases.size(); ++i) m_phrases.add(phrases[i], static_cast<int>(i));
   }
 
@@ -211,19 +258,26 @@ class CustomerFocus final : public Rule {
       for (const Prose& prose : doc.prose) {
         if (!u.span.contains(prose.span.begin)) continue;
         const std::vector<Word>& words = words_of(prose);
-        auto outside = [&](std::uint32_t b) { return !doc.in_quote(prose.source_span(b, b + 1).begin); };
+        auto outside = [&](std::uint32_t b) {
+          return !doc.in_quote(prose.source_span(b, b + 1).begin);
+        };
         m_company.find(words, [&](int, std::uint32_t b, std::uint32_t) { company += outside(b); });
-        m_customer.find(words, [&](int, std::uint32_t b, std::uint32_t) { customer += outside(b); });
+        m_customer.find(words,
+                        [&](int, std::uint32_t b, std::uint32_t) { customer += outside(b); });
         m_phrases.find(words, [&](int, std::uint32_t b, std::uint32_t e) {
           Span s = prose.source_span(b, e);
           if (doc.in_quote(s.begin)) return;
-          out.report({.span = s, .args = {{"match", display_match(prose, b, e)}, {"reason", "it celebrates the company"}}});
+          out.report({.span = s,
+                      .args = {{"match", display_match(prose, b, e)},
+                               {"reason", "it celebrates the company"}}});
         });
       }
-      if (company >= m_min && static_cast<double>(company) > m_ratio * static_cast<double>(customer))
+      if (company >= m_min &&
+          static_cast<double>(company) > m_ratio * static_cast<double>(customer))
         out.report({.span = u.anchor,
                     .args = {{"match", u.name},
-                             {"reason", fmt::format("'we/our' {} times, 'you/customers' {} times", company, customer)}}});
+                             {"reason", fmt::format("'we/our' {} times, 'you/customers' {} times",
+                                                    company, customer)}}});
     }
   }
 
@@ -236,8 +290,14 @@ class CustomerFocus final : public Rule {
 
 }  // namespace
 
-std::unique_ptr<Rule> make_headline(ParamReader& p) { return std::make_unique<Headline>(p); }
-std::unique_ptr<Rule> make_dateline(ParamReader& p) { return std::make_unique<Dateline>(p); }
-std::unique_ptr<Rule> make_customer_focus(ParamReader& p) { return std::make_unique<CustomerFocus>(p); }
+std::unique_ptr<Rule> make_headline(ParamReader& p) {
+  return std::make_unique<Headline>(p);
+}
+std::unique_ptr<Rule> make_dateline(ParamReader& p) {
+  return std::make_unique<Dateline>(p);
+}
+std::unique_ptr<Rule> make_customer_focus(ParamReader& p) {
+  return std::make_unique<CustomerFocus>(p);
+}
 
 }  // namespace prfaq::kinds

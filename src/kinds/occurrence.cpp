@@ -15,10 +15,12 @@ class Occurrence final : public Rule {
     m_terms = TermMatcher(ignore_case);
     auto tokens = p.get_strings("tokens", {}, "terms to count (whole words)");
     for (std::size_t i = 0; i < tokens.size(); ++i) m_terms.add(tokens[i], static_cast<int>(i));
-    m_patterns.compile(p.get_strings("patterns", {}, "RE2 patterns to count"), ignore_case, p, "patterns");
+    m_patterns.compile(p.get_strings("patterns", {}, "RE2 patterns to count"), ignore_case, p,
+                       "patterns");
     m_min = p.get_int("min", 0, "fewest occurrences per unit (0: no lower limit)");
     m_max = p.get_int("max", -1, "most occurrences per unit (-1: no upper limit)");
-    if (tokens.empty() && m_patterns.empty()) p.error("tokens", "an occurrence rule needs tokens or patterns");
+    if (tokens.empty() && m_patterns.empty())
+      p.error("tokens", "an occurrence rule needs tokens or patterns");
   }
 
   void check(const Document& doc, FindingSink& out) const override {
@@ -38,10 +40,14 @@ class Occurrence final : public Rule {
       auto count = static_cast<std::int64_t>(hits.size());
       if (count < m_min) {
         out.report({.span = u.anchor,
-                    .args = {{"count", std::to_string(count)}, {"limit", std::to_string(m_min)}, {"unit", u.name}}});
+                    .args = {{"count", std::to_string(count)},
+                             {"limit", std::to_string(m_min)},
+                             {"unit", u.name}}});
       } else if (m_max >= 0 && count > m_max) {
         out.report({.span = hits[static_cast<std::size_t>(m_max)],
-                    .args = {{"count", std::to_string(count)}, {"limit", std::to_string(m_max)}, {"unit", u.name}}});
+                    .args = {{"count", std::to_string(count)},
+                             {"limit", std::to_string(m_max)},
+                             {"unit", u.name}}});
       }
     }
   }
@@ -58,8 +64,9 @@ class Repetition final : public Rule {
  public:
   explicit Repetition(ParamReader& p) {
     m_scope = read_scope(p);
-    for (const std::string& e : p.get_strings("exceptions", {"had", "that", "is", "bye", "no", "very", "ha", "xo"},
-                                              "words that may legitimately repeat (\"had had\", \"that that\")"))
+    for (const std::string& e :
+         p.get_strings("exceptions", {"had", "that", "is", "bye", "no", "very", "ha", "xo"},
+                       "words that may legitimately repeat (\"had had\", \"that that\")"))
       m_exceptions.push_back(e);
   }
   bool fixable() const override { return true; }
@@ -72,15 +79,22 @@ class Repetition final : public Rule {
         const Word& a = words[i - 1];
         const Word& b = words[i];
         if (!a.joined_to_next || a.lower != b.lower) continue;
+        // "walk-in in": the first is the tail of a hyphenated word.
+        if (a.begin > 0 && prose.text[a.begin - 1] == '-') continue;
         // Only whitespace between (not a hyphen: "so-so").
         std::string_view gap = std::string_view(prose.text).substr(a.end, b.begin - a.end);
         if (gap.find_first_not_of(" \t\n") != std::string_view::npos || gap.empty()) continue;
-        if (std::find(m_exceptions.begin(), m_exceptions.end(), a.lower) != m_exceptions.end()) continue;
-        if (!std::isalpha(static_cast<unsigned char>(a.lower[0])) && static_cast<unsigned char>(a.lower[0]) < 0x80) continue;
+        if (std::find(m_exceptions.begin(), m_exceptions.end(), a.lower) != m_exceptions.end())
+          continue;
+        if (!std::isalpha(static_cast<unsigned char>(a.lower[0])) &&
+            static_cast<unsigned char>(a.lower[0]) < 0x80)
+          continue;
         Span span = prose.source_span(a.begin, b.end);
         Span del = prose.source_span(a.end, b.end);
         std::string_view src = doc.slice(del);
-        Finding f{.span = span, .args = {{"match", std::string(a.text) + " " + std::string(b.text)}, {"word", a.text}}};
+        Finding f{
+            .span = span,
+            .args = {{"match", std::string(a.text) + " " + std::string(b.text)}, {"word", a.text}}};
         if (src.find_first_of("*_`[]") == std::string_view::npos)
           f.fix = Fix{"Delete the repeated '" + b.text + "'", {{del, ""}}, true};
         out.report(std::move(f));
@@ -95,7 +109,11 @@ class Repetition final : public Rule {
 
 }  // namespace
 
-std::unique_ptr<Rule> make_occurrence(ParamReader& p) { return std::make_unique<Occurrence>(p); }
-std::unique_ptr<Rule> make_repetition(ParamReader& p) { return std::make_unique<Repetition>(p); }
+std::unique_ptr<Rule> make_occurrence(ParamReader& p) {
+  return std::make_unique<Occurrence>(p);
+}
+std::unique_ptr<Rule> make_repetition(ParamReader& p) {
+  return std::make_unique<Repetition>(p);
+}
 
 }  // namespace prfaq::kinds

@@ -7,7 +7,9 @@
 
 namespace prfaq::kinds {
 
-const std::vector<Word>& words_of(const Prose& p) { return p.words; }
+const std::vector<Word>& words_of(const Prose& p) {
+  return p.words;
+}
 
 bool TermMatcher::add(std::string_view term, int id) {
   Prose probe;
@@ -131,7 +133,8 @@ std::string display_match(const Prose& prose, std::uint32_t b, std::uint32_t e) 
         t.substr(i + 1).find('\n') != std::string_view::npos) {
       std::size_t j = i + 1;
       bool newline = false;
-      while (j < t.size() && std::isspace(static_cast<unsigned char>(t[j]))) newline |= t[j++] == '\n';
+      while (j < t.size() && std::isspace(static_cast<unsigned char>(t[j])))
+        newline |= t[j++] == '\n';
       if (newline) {
         out += '-';
         i = j - 1;

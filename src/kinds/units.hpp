@@ -9,9 +9,9 @@
 namespace prfaq::kinds {
 
 struct Unit {
-  Span span;        ///< the text measured
-  Span anchor;      ///< where a finding about the whole unit points (a label or first line)
-  std::string name; ///< "press release", "Problem", "paragraph"
+  Span span;         ///< the text measured
+  Span anchor;       ///< where a finding about the whole unit points (a label or first line)
+  std::string name;  ///< "press release", "Problem", "paragraph"
 };
 
 std::vector<Unit> units_of(const Document& doc, const Scope& scope);

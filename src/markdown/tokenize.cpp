@@ -33,8 +33,18 @@ void compute_words(Prose& p) {
           w.text = std::string(s.substr(b, i - b));
           w.lower = text::to_lower(w.text);
           // Curly apostrophes count as straight ones.
-          for (std::size_t pos; (pos = w.lower.find("\xE2\x80\x99")) != std::string::npos;)
-            w.lower.replace(pos, 3, "'");
+          if (w.lower.find("\xE2\x80\x99") != std::string::npos) {
+            std::string straight;
+            for (std::size_t c = 0; c < w.lower.size(); ++c) {
+              if (w.lower.compare(c, 3, "\xE2\x80\x99") == 0) {
+                straight += '\'';
+                c += 2;
+              } else {
+                straight += w.lower[c];
+              }
+            }
+            w.lower = std::move(straight);
+          }
           w.begin = b;
           w.end = i;
           w.joined_to_next = true;
@@ -92,8 +102,8 @@ void tokenize(Prose& p) {
           end = k;
           continue;
         }
-        bool joiner = c2 == '\'' || c2 == 0x2019 || c2 == '-' || c2 == 0x2011 || (c2 == '/' && !digits_only) ||
-                      ((c2 == '.' || c2 == ',') && digits_only);
+        bool joiner = c2 == '\'' || c2 == 0x2019 || c2 == '-' || c2 == 0x2011 ||
+                      (c2 == '/' && !digits_only) || ((c2 == '.' || c2 == ',') && digits_only);
         if (joiner && k < s.size()) {
           std::size_t k2 = k;
           char32_t c3 = decode_utf8(s, k2);

@@ -118,16 +118,26 @@ bool Document::in_quote(std::uint32_t offset) const {
   return false;
 }
 
+bool is_cjk_token(const Prose& p, const Token& t) {
+  std::size_t i = t.begin;
+  return t.end > t.begin && text::is_cjk(decode_utf8(p.text, i));
+}
+
 std::uint32_t count_words(const Document& doc, Span span) {
-  std::uint32_t n = 0;
+  // CJK characters are tokenised one by one; two of them count as one word.
+  std::uint32_t n = 0, cjk = 0;
   for (const Prose& p : doc.prose) {
     if (p.span.end <= span.begin || p.span.begin >= span.end) continue;
     for (const Token& t : p.tokens) {
       if (t.kind != Token::Kind::word && t.kind != Token::Kind::number) continue;
-      if (span.contains(p.offsets[t.begin])) ++n;
+      if (!span.contains(p.offsets[t.begin])) continue;
+      if (is_cjk_token(p, t))
+        ++cjk;
+      else
+        ++n;
     }
   }
-  return n;
+  return n + (cjk + 1) / 2;
 }
 
 namespace {
@@ -343,7 +353,8 @@ class Builder {
         if (is_question_text(sec.label)) {
           for (std::size_t k = stack.size(); k-- > 1;) {
             const Section& c = m_doc.sections[stack[k]];
-            bool container = c.part == "faq" || c.role == "external_faq" || c.role == "internal_faq";
+            bool container =
+                c.part == "faq" || c.role == "external_faq" || c.role == "internal_faq";
             if (container && c.level == sec.level) {
               sec.level = c.level + 1;
               break;
@@ -432,8 +443,9 @@ class Builder {
         // "Frequently Asked Questions" alone on a line of a document without Markdown: a plain
         // label line that names a part or role exactly.
         std::string whole = text::trim(p->text);
-        if (!make && !whole.empty() && whole.find('\n') == std::string::npos && word_count(whole) <= 5 &&
-            !whole.ends_with(".") && !whole.ends_with("?") && !whole.ends_with(",")) {
+        if (!make && !whole.empty() && whole.find('\n') == std::string::npos &&
+            word_count(whole) <= 5 && !whole.ends_with(".") && !whole.ends_with("?") &&
+            !whole.ends_with(",")) {
           auto m = m_tmpl.match(whole);
           if (m && m->score >= 100) {
             int base = real_heading_level(stack);
@@ -443,7 +455,8 @@ class Builder {
             sec.label_span = b.span;
             sec.body = {b.span.end, b.span.end};
             classify_label(sec, false);
-            while (stack.size() > 1 && m_doc.sections[stack.back()].level >= sec.level) stack.pop_back();
+            while (stack.size() > 1 && m_doc.sections[stack.back()].level >= sec.level)
+              stack.pop_back();
             make = true;
           }
         }
@@ -459,7 +472,8 @@ class Builder {
         m_label_block[id] = static_cast<int>(bi);
         // "**Headline:** …" and "**Subtitle:** …" label one line, not the paragraphs after it.
         const Section& made = m_doc.sections[id];
-        if (made.style == LabelStyle::run_in && (made.role == "headline" || made.role == "subheadline")) {
+        if (made.style == LabelStyle::run_in &&
+            (made.role == "headline" || made.role == "subheadline")) {
           m_single_block[id] = b.span.end;
           stack.pop_back();
         }
@@ -480,7 +494,8 @@ class Builder {
           break;
         }
       }
-      if (auto one = m_single_block.find(i); one != m_single_block.end()) end = std::min(end, one->second);
+      if (auto one = m_single_block.find(i); one != m_single_block.end())
+        end = std::min(end, one->second);
       s.span.end = std::max(end, s.label_span.end);
       s.body.end = std::max(s.body.begin, trim_end(end));
     }
@@ -795,23 +810,102 @@ class Builder {
   }
 
   static const std::vector<std::string_view>& customer_words() {
-    static const std::vector<std::string_view> k = {
-        "customer",    "customers",    "user",     "users",    "client",       "subscriber",
-        "member",      "patient",      "parent",   "teacher",  "student",      "nurse",
-        "driver",      "shopper",      "beta",     "pilot",    "early access", "homeowner",
-        "freelancer",  "mother",       "father",   "mom",      "dad",          "resident",
-        "tester",      "rider",        "commuter", "rancher",  "farmer",       "retiree",
-        "kunde",       "kundin",       "nutzer",   "nutzerin", "anwender",     "anwenderin",
-        "pfleger",     "pflegerin",    "krankenpfleger", "krankenpflegerin", "krankenschwester", "ärztin",
-        "arzt",        "lehrer",       "lehrerin", "infirmier", "infirmière", "enseignant", "enseignante",
-        "enfermero",   "enfermera",    "maestro",  "maestra", "profesor", "profesora",
-        "pendler",     "pendlerin",    "mieter",   "mieterin", "cliente",      "usuario",
-        "usuaria",     "paciente",     "jubilado", "jubilada", "vecino",       "vecina",
-        "utilisateur", "utilisatrice", "cliente",  "habitant", "habitante",    "お客様",
-        "利用者",      "ユーザー",     "顧客",     "在住",     "会社員",       "さん",
-        "住民",        "고객",         "사용자",   "이용자",   "사는",         "회사원",
-        "주민",        "씨",           "用户",     "客户",     "顾客",         "使用者",
-        "家住",        "住在",         "退休",     "居民",     "市民"};
+    static const std::vector<std::string_view> k = {"customer",
+                                                    "customers",
+                                                    "user",
+                                                    "users",
+                                                    "client",
+                                                    "subscriber",
+                                                    "member",
+                                                    "patient",
+                                                    "parent",
+                                                    "teacher",
+                                                    "student",
+                                                    "nurse",
+                                                    "driver",
+                                                    "shopper",
+                                                    "beta",
+                                                    "pilot",
+                                                    "early access",
+                                                    "homeowner",
+                                                    "freelancer",
+                                                    "mother",
+                                                    "father",
+                                                    "mom",
+                                                    "dad",
+                                                    "resident",
+                                                    "tester",
+                                                    "rider",
+                                                    "commuter",
+                                                    "rancher",
+                                                    "farmer",
+                                                    "retiree",
+                                                    "kunde",
+                                                    "kundin",
+                                                    "nutzer",
+                                                    "nutzerin",
+                                                    "anwender",
+                                                    "anwenderin",
+                                                    "pfleger",
+                                                    "pflegerin",
+                                                    "krankenpfleger",
+                                                    "krankenpflegerin",
+                                                    "krankenschwester",
+                                                    "ärztin",
+                                                    "arzt",
+                                                    "lehrer",
+                                                    "lehrerin",
+                                                    "infirmier",
+                                                    "infirmière",
+                                                    "enseignant",
+                                                    "enseignante",
+                                                    "enfermero",
+                                                    "enfermera",
+                                                    "maestro",
+                                                    "maestra",
+                                                    "profesor",
+                                                    "profesora",
+                                                    "pendler",
+                                                    "pendlerin",
+                                                    "mieter",
+                                                    "mieterin",
+                                                    "cliente",
+                                                    "usuario",
+                                                    "usuaria",
+                                                    "paciente",
+                                                    "jubilado",
+                                                    "jubilada",
+                                                    "vecino",
+                                                    "vecina",
+                                                    "utilisateur",
+                                                    "utilisatrice",
+                                                    "cliente",
+                                                    "habitant",
+                                                    "habitante",
+                                                    "お客様",
+                                                    "利用者",
+                                                    "ユーザー",
+                                                    "顧客",
+                                                    "在住",
+                                                    "会社員",
+                                                    "さん",
+                                                    "住民",
+                                                    "고객",
+                                                    "사용자",
+                                                    "이용자",
+                                                    "사는",
+                                                    "회사원",
+                                                    "주민",
+                                                    "씨",
+                                                    "用户",
+                                                    "客户",
+                                                    "顾客",
+                                                    "使用者",
+                                                    "家住",
+                                                    "住在",
+                                                    "退休",
+                                                    "居民",
+                                                    "市民"};
     return k;
   }
 
@@ -862,9 +956,9 @@ class Builder {
       described |= desc.starts_with(art);
     // The organisation after " at ", " of ", " from ", " bei ", " chez ", " de ", " von ".
     std::string org;
-    for (std::string_view sep : {" at ", " of ", " from ", " bei ", " chez ", " en ", " de ",
-                                 " von ", " der ", " del ", " du ", " am ", " im ", " beim ", " aus ",
-                                 " à ", " au "}) {
+    for (std::string_view sep :
+         {" at ", " of ", " from ", " bei ", " chez ", " en ", " de ", " von ", " der ", " del ",
+          " du ", " am ", " im ", " beim ", " aus ", " à ", " au "}) {
       std::size_t k = title.rfind(sep);
       if (k != std::string::npos) {
         org = title.substr(k + sep.size());
@@ -1140,9 +1234,9 @@ class Builder {
       // Plain text: a title line with the subheadline sentence on the very next line
       // ("Acme Lets X Do Y\nTeams who … get …") forms one paragraph of two lines.
       std::size_t nl = p.text.find('\n');
-      if (!ok && b.kind == BlockKind::paragraph && b.list_item < 0 && !b.in_blockquote && nl != std::string::npos &&
-          p.text.find('\n', nl + 1) == std::string::npos && !quote_block(p) && !patterns::dateline_date(t) &&
-          !block_in_labelled_role(cand[0])) {
+      if (!ok && b.kind == BlockKind::paragraph && b.list_item < 0 && !b.in_blockquote &&
+          nl != std::string::npos && p.text.find('\n', nl + 1) == std::string::npos &&
+          !quote_block(p) && !patterns::dateline_date(t) && !block_in_labelled_role(cand[0])) {
         std::string first = text::trim(std::string_view(p.text).substr(0, nl));
         std::string second = text::trim(std::string_view(p.text).substr(nl + 1));
         // A hard-wrapped sentence continues in lower case; a subheadline starts a new sentence.
@@ -1151,8 +1245,11 @@ class Builder {
                           !std::islower(static_cast<unsigned char>(second[0]));
         if (title_line && word_count(second) >= 3 && word_count(second) <= 40) {
           Span h = p.source_span(0, static_cast<std::uint32_t>(nl));
-          Span sub = p.source_span(static_cast<std::uint32_t>(nl + 1), static_cast<std::uint32_t>(p.text.size()));
-          while (sub.begin < sub.end && std::isspace(static_cast<unsigned char>(m_doc.text()[sub.begin]))) ++sub.begin;
+          Span sub = p.source_span(static_cast<std::uint32_t>(nl + 1),
+                                   static_cast<std::uint32_t>(p.text.size()));
+          while (sub.begin < sub.end &&
+                 std::isspace(static_cast<unsigned char>(m_doc.text()[sub.begin])))
+            ++sub.begin;
           add_role("headline", "", h, h, -1, false);
           if (!has_labelled("subheadline")) add_role("subheadline", "", sub, sub, -1, false);
           m_headline_text = text::squash(first);

@@ -153,7 +153,8 @@ std::optional<Template::Match> Template::match(std::string_view label) const {
     if (ws.size() >= 3 && ws.size() <= 6 && ws.front() == "what") {
       std::string tail = ws.back();
       std::string tail2 = ws[ws.size() - 2] + " " + ws.back();
-      if (tail == "say" || tail == "says" || tail == "think" || tail2 == "are saying" || tail2 == "have said")
+      if (tail == "say" || tail == "says" || tail == "think" || tail2 == "are saying" ||
+          tail2 == "have said")
         best = Match{Match::Kind::role, "customer_quote", 80};
     }
   }
