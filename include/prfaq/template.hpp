@@ -1,6 +1,7 @@
 #pragma once
 /// The Working Backwards template: roles, their aliases, requirement and order
 /// (rules/template.toml).
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -56,6 +57,11 @@ class Template {
     std::string alias, loose, compact;  ///< normalised, loosened, without spaces
   };
   std::vector<Prepared> m_prepared;
+  /// Labels repeat across documents ("The Problem"): results are cached per process, shared by
+  /// the --jobs threads.
+  struct Cache;
+  std::shared_ptr<Cache> m_cache;
+  std::optional<Match> match_uncached(std::string_view label) const;
 };
 
 }  // namespace prfaq

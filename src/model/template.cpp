@@ -1,6 +1,8 @@
 #include <algorithm>
+#include <mutex>
 #include <prfaq/document.hpp>
 #include <prfaq/template.hpp>
+#include <unordered_map>
 
 #include "model/text.hpp"
 
@@ -99,7 +101,27 @@ bool contains_words(std::string_view hay, std::string_view needle) {
 
 }  // namespace
 
+struct Template::Cache {
+  std::mutex mutex;
+  std::unordered_map<std::string, std::optional<Match>> results;
+};
+
+std::optional<Template::Match> Template::match(std::string_view label) const {
+  if (!m_cache) return match_uncached(label);
+  std::string key(label);
+  {
+    std::lock_guard<std::mutex> lock(m_cache->mutex);
+    auto it = m_cache->results.find(key);
+    if (it != m_cache->results.end()) return it->second;
+  }
+  std::optional<Match> result = match_uncached(label);
+  std::lock_guard<std::mutex> lock(m_cache->mutex);
+  if (m_cache->results.size() < 100000) m_cache->results.emplace(std::move(key), result);
+  return result;
+}
+
 void Template::prepare() {
+  m_cache = std::make_shared<Cache>();
   m_prepared.clear();
   auto add = [&](Match::Kind kind, const std::string& name, const std::string& alias) {
     Prepared p{kind, &name, alias, loosen(alias), {}};
@@ -113,7 +135,7 @@ void Template::prepare() {
     for (const std::string& a : r.aliases) add(Match::Kind::role, r.name, a);
 }
 
-std::optional<Template::Match> Template::match(std::string_view label) const {
+std::optional<Template::Match> Template::match_uncached(std::string_view label) const {
   std::string norm = normalize_label(label);
   if (norm.empty()) return std::nullopt;
   std::string loose = loosen(norm);
