@@ -194,3 +194,19 @@ TEST_CASE("fix: a read-only file gives a clear error, exit 2, and no temporary f
   CHECK(gone.status == 2);
   CHECK(gone.out.find("missing.md: no such file") != std::string::npos);
 }
+
+TEST_CASE("bad input: binary bytes, NUL, invalid UTF-8 are reported once and never crash") {
+  fs::path d = test::temp_dir("binary");
+  test::write(d / "bin.md", std::string("\x00\x01 binary \xff\xfe text", 17));
+  test::Run r = test::run(bin() + " lint --no-config --format concise " + (d / "bin.md").string());
+  CHECK(r.status == 0);  // warnings only
+  CHECK(r.out.find("bin.md:1:11: warning: The file is not valid UTF-8 (1 invalid byte sequences") !=
+        std::string::npos);
+  CHECK(r.out.find("PF504") == std::string::npos);  // replaced bytes are not '??' placeholders
+  test::write(d / "empty.md", "");
+  test::Run e =
+      test::run(bin() + " lint --no-config --format concise " + (d / "empty.md").string());
+  CHECK(e.status == 0);
+  CHECK(e.out.find("empty.md:1:1: warning: This file does not look like a PR/FAQ") !=
+        std::string::npos);
+}

@@ -58,7 +58,7 @@ std::string prepare(std::string_view text, Span& front_matter) {
     break;
   }
   for (Span bad : find_invalid_utf8(cm))
-    for (std::uint32_t k = bad.begin; k < bad.end; ++k) cm[k] = '?';
+    for (std::uint32_t k = bad.begin; k < bad.end; ++k) cm[k] = '\x1a';  // SUB: no rule matches it
   for (char& c : cm)
     if (c == '\0') c = ' ';
   return cm;
