@@ -584,6 +584,12 @@ class Spelling final : public Rule {
         p.spelling_error("accept", i, "CF006", "invalid-pattern", std::move(message), "");
       });
     for (const std::string& name : p.product_names()) m_accept.add(name, [](std::string) {});
+    // The rule's own vocabulary: words every software team writes that general dictionaries
+    // lack ("config", "repo"). Lower-case entries accept any capitalisation.
+    for (const std::string& word : p.get_strings(
+             "vocabulary", {},
+             "words accepted in every project (the default pack lists common software terms)"))
+      m_accept.add(word, [](std::string) {});
     bool enabled = p.enabled();
     if (enabled && !sc.words_file.empty()) {
       std::ifstream in(sc.words_file, std::ios::binary);
