@@ -16,35 +16,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::vector<std::string> lines_of(const std::string& s) {
-  std::vector<std::string> out;
-  std::istringstream in(s);
-  std::string line;
-  while (std::getline(in, line)) out.push_back(line);
-  return out;
-}
-
-/// A line diff (longest common subsequence): "-" expected only, "+" actual only.
-std::string line_diff(const std::string& want, const std::string& got) {
-  std::vector<std::string> a = lines_of(want), b = lines_of(got);
-  std::vector<std::vector<std::size_t>> lcs(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
-  for (std::size_t i = a.size(); i-- > 0;)
-    for (std::size_t j = b.size(); j-- > 0;)
-      lcs[i][j] = a[i] == b[j] ? lcs[i + 1][j + 1] + 1 : std::max(lcs[i + 1][j], lcs[i][j + 1]);
-  std::string out;
-  std::size_t i = 0, j = 0;
-  while (i < a.size() || j < b.size()) {
-    if (i < a.size() && j < b.size() && a[i] == b[j]) {
-      out += "  " + a[i] + "\n", ++i, ++j;
-    } else if (i < a.size() && (j == b.size() || lcs[i + 1][j] >= lcs[i][j + 1])) {
-      out += "- " + a[i++] + "\n";
-    } else {
-      out += "+ " + b[j++] + "\n";
-    }
-  }
-  return out;
-}
-
 std::string generic(const fs::path& p) {
   return p.generic_string();
 }
@@ -124,7 +95,7 @@ TEST_CASE("golden rule fixtures") {
     }
     CHECK_MESSAGE(got == want, "output differs from " << generic(expected_path)
                                                       << " (- expected, + actual):\n"
-                                                      << line_diff(want, got));
+                                                      << test::line_diff(want, got));
     matched += got == want;
   }
 

@@ -1,5 +1,6 @@
 #pragma once
 // Test helpers: run the linter in-process or the binary as a process.
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <filesystem>
@@ -7,6 +8,7 @@
 #include <memory>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include <prfaq/config.hpp>
 #include <prfaq/engine.hpp>
@@ -68,6 +70,35 @@ inline std::filesystem::path temp_dir(const std::string& name) {
   std::filesystem::remove_all(p);
   std::filesystem::create_directories(p);
   return p;
+}
+
+/// A line diff (longest common subsequence) for golden-file failures: "-" expected only,
+/// "+" actual only.
+inline std::string line_diff(const std::string& want, const std::string& got) {
+  auto split = [](const std::string& s) {
+    std::vector<std::string> out;
+    std::istringstream in(s);
+    std::string line;
+    while (std::getline(in, line)) out.push_back(line);
+    return out;
+  };
+  std::vector<std::string> a = split(want), b = split(got);
+  std::vector<std::vector<std::size_t>> lcs(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+  for (std::size_t i = a.size(); i-- > 0;)
+    for (std::size_t j = b.size(); j-- > 0;)
+      lcs[i][j] = a[i] == b[j] ? lcs[i + 1][j + 1] + 1 : std::max(lcs[i + 1][j], lcs[i][j + 1]);
+  std::string out;
+  std::size_t i = 0, j = 0;
+  while (i < a.size() || j < b.size()) {
+    if (i < a.size() && j < b.size() && a[i] == b[j]) {
+      out += "  " + a[i] + "\n", ++i, ++j;
+    } else if (i < a.size() && (j == b.size() || lcs[i + 1][j] >= lcs[i][j + 1])) {
+      out += "- " + a[i++] + "\n";
+    } else {
+      out += "+ " + b[j++] + "\n";
+    }
+  }
+  return out;
 }
 
 }  // namespace test
