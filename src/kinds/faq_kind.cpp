@@ -45,6 +45,19 @@ class Faq final : public Rule {
         }
         m_topics.push_back(std::move(t));
       }
+      // RE2 patterns per topic, for what whole words cannot catch: amounts of money, and
+      // scripts whose particles attach to the noun (Korean "위험은").
+      for (auto& [name, pattern] :
+           p.get_string_map("topic_patterns", "internal-gap: topic = \"RE2 pattern\"")) {
+        auto it = std::find_if(m_topics.begin(), m_topics.end(),
+                               [&](const Topic& t) { return t.name == name; });
+        if (it == m_topics.end()) {
+          p.error("topic_patterns", "topic '" + name + "' is not among the topics");
+          continue;
+        }
+        it->patterns = std::make_shared<PatternSet>();
+        it->patterns->compile({pattern}, true, p, "topic_patterns");
+      }
       if (m_topics.empty()) p.error("topics", "internal-gap needs topics");
     }
   }
@@ -109,6 +122,8 @@ class Faq final : public Rule {
           for (const Prose& p : doc.prose) {
             if (!internal->span.contains(p.span.begin)) continue;
             t.terms.find(words_of(p), [&](int, std::uint32_t, std::uint32_t) { found = true; });
+            if (!found && t.patterns)
+              t.patterns->find(p.text, [&](int, std::uint32_t, std::uint32_t) { found = true; });
             if (found) break;
           }
           if (!found) missing += (missing.empty() ? "" : ", ") + t.name;
@@ -125,6 +140,7 @@ class Faq final : public Rule {
   struct Topic {
     std::string name;
     TermMatcher terms;
+    std::shared_ptr<PatternSet> patterns;
   };
   Check m_check = Check::unanswered;
   std::int64_t m_min = 3;
