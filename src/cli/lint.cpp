@@ -231,7 +231,6 @@ int run_lint(const LintOptions& o) {
 
   bool color = o.color == "always" || (o.color == "auto" && !o.output && isatty(STDOUT_FILENO) &&
                                        !std::getenv("NO_COLOR"));
-  if (o.color == "always" && std::getenv("NO_COLOR") && false) color = false;
   std::ostringstream buffer;
   bool stdin_fix =
       o.fix && std::any_of(jobs.begin(), jobs.end(), [](const Job& j) { return j.stdin_input; });

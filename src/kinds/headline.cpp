@@ -92,7 +92,6 @@ class Headline final : public Rule {
           reason = "has an exclamation mark";
         else {
           int upper_words = 0, words = 0;
-          for (const std::string& w : text::words(t)) (void)w;
           std::string cur;
           for (char c : t + " ") {
             if (std::isalpha(static_cast<unsigned char>(c))) {
@@ -116,23 +115,17 @@ class Headline final : public Rule {
  private:
   static Span headline_span(const Document& doc, const RoleInstance& role) {
     // The headline's own prose (without the '#' marker).
-    for (const Prose& p : doc.prose)
-      if (role.label_span.contains(p.span.begin) || p.span.contains(role.label_span.begin)) {
-        if (p.text.empty()) break;
-        std::uint32_t b = 0, e = static_cast<std::uint32_t>(p.text.size());
-        while (b < e && std::isspace(static_cast<unsigned char>(p.text[b]))) ++b;
-        while (e > b && std::isspace(static_cast<unsigned char>(p.text[e - 1]))) --e;
-        Span s = p.source_span(b, e);
-        if (role.labelled) {
-          // "Headline: X": only the text after the label.
-          std::uint32_t from = 0;
-          while (from < p.offsets.size() - 1 && p.offsets[from] < role.label_span.end &&
-                 !role.label_span.empty() && role.label_span.end < p.span.end)
-            ++from;
-          (void)from;
-        }
-        return s;
-      }
+    // A labelled headline ("**Headline:** X", "## Headline" then X) starts after its label.
+    for (const Prose& p : doc.prose) {
+      if (!role.span.contains(p.span.begin) && !p.span.contains(role.label_span.begin)) continue;
+      auto e = static_cast<std::uint32_t>(p.text.size());
+      std::uint32_t b = 0;
+      if (role.labelled)
+        while (b < e && p.offsets[b] < role.label_span.end) ++b;
+      while (b < e && std::isspace(static_cast<unsigned char>(p.text[b]))) ++b;
+      while (e > b && std::isspace(static_cast<unsigned char>(p.text[e - 1]))) --e;
+      if (b < e) return p.source_span(b, e);
+    }
     return first_line(doc, role.label_span);
   }
 

@@ -173,25 +173,13 @@ class Speller {
   explicit Speller(std::vector<std::shared_ptr<Dictionary>> dicts) : m_dicts(std::move(dicts)) {}
 
   bool spelled(const std::string& word) {
-    {
-      std::shared_lock lock(m_cache_mutex);
-      auto it = m_ok.find(word);
-      if (it != m_ok.end()) return it->second;
-    }
-    std::lock_guard compute(m_compute);
-    {
-      std::shared_lock lock(m_cache_mutex);
-      auto it = m_ok.find(word);
-      if (it != m_ok.end()) return it->second;
-    }
-    bool ok = false;
-    for (const auto& d : m_dicts) {
-      std::lock_guard lock(d->mutex);
-      if ((ok = d->spell(word))) break;
-    }
-    std::unique_lock lock(m_cache_mutex);
-    m_ok.emplace(word, ok);
-    return ok;
+    return cached(m_ok, word, [&] {
+      for (const auto& d : m_dicts) {
+        std::lock_guard lock(d->mutex);
+        if (d->spell(word)) return true;
+      }
+      return false;
+    });
   }
 
   /// Dictionary words one edit from an ASCII word, transpositions first, then replaced,
@@ -245,44 +233,56 @@ class Speller {
 
   /// Every suggestion of every dictionary, interleaved, without duplicates.
   std::vector<std::string> suggest(const std::string& word) {
-    {
-      std::shared_lock lock(m_cache_mutex);
-      auto it = m_suggestions.find(word);
-      if (it != m_suggestions.end()) return it->second;
-    }
-    std::lock_guard compute(m_compute);
-    {
-      std::shared_lock lock(m_cache_mutex);
-      auto it = m_suggestions.find(word);
-      if (it != m_suggestions.end()) return it->second;
-    }
-    std::vector<std::vector<std::string>> lists;
-    // Fast path: most typos are one edit away (a transposition, a wrong, missing or extra
-    // letter). Trying those candidates with spell() costs about a millisecond; Hunspell's
-    // full suggestion search costs 25-110 ms a word and runs only when this finds nothing.
-    std::vector<std::string> near = one_edit(word);
-    if (!near.empty()) lists.push_back(std::move(near));
-    for (const auto& d : m_dicts) {
-      if (!lists.empty()) break;
-      std::lock_guard lock(d->mutex);
-      lists.push_back(d->suggest(word));
-    }
-    std::vector<std::string> out;
-    for (std::size_t i = 0;; ++i) {
-      bool any = false;
-      for (const auto& l : lists) {
-        if (i >= l.size()) continue;
-        any = true;
-        if (l[i] != word && std::find(out.begin(), out.end(), l[i]) == out.end())
-          out.push_back(l[i]);
+    return cached(m_suggestions, word, [&] {
+      std::vector<std::vector<std::string>> lists;
+      // Fast path: most typos are one edit away (a transposition, a wrong, missing or extra
+      // letter). Trying those candidates with spell() costs about a millisecond; Hunspell's
+      // full suggestion search costs 25-110 ms a word and runs only when this finds nothing.
+      std::vector<std::string> near = one_edit(word);
+      if (!near.empty()) {
+        lists.push_back(std::move(near));
+      } else {
+        for (const auto& d : m_dicts) {  // every dictionary's suggestions, interleaved below
+          std::lock_guard lock(d->mutex);
+          lists.push_back(d->suggest(word));
+        }
       }
-      if (!any) break;
-    }
-    std::unique_lock lock(m_cache_mutex);
-    return m_suggestions.emplace(word, std::move(out)).first->second;
+      std::vector<std::string> out;
+      for (std::size_t i = 0;; ++i) {
+        bool any = false;
+        for (const auto& l : lists) {
+          if (i >= l.size()) continue;
+          any = true;
+          if (l[i] != word && std::find(out.begin(), out.end(), l[i]) == out.end())
+            out.push_back(l[i]);
+        }
+        if (!any) break;
+      }
+      return out;
+    });
   }
 
  private:
+  /// The cached value for a word, computed once per process: a shared lock for hits, and one
+  /// computation at a time so that no word goes to Hunspell twice.
+  template <class V, class F>
+  V cached(std::unordered_map<std::string, V>& cache, const std::string& word, F&& compute) {
+    {
+      std::shared_lock lock(m_cache_mutex);
+      auto it = cache.find(word);
+      if (it != cache.end()) return it->second;
+    }
+    std::lock_guard serial(m_compute);
+    {
+      std::shared_lock lock(m_cache_mutex);
+      auto it = cache.find(word);
+      if (it != cache.end()) return it->second;
+    }
+    V value = compute();
+    std::unique_lock lock(m_cache_mutex);
+    return cache.emplace(word, std::move(value)).first->second;
+  }
+
   std::vector<std::shared_ptr<Dictionary>> m_dicts;
   std::mutex m_compute;  // one Hunspell lookup at a time per word set: each word once
   std::shared_mutex m_cache_mutex;

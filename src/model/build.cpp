@@ -50,8 +50,6 @@ Span Prose::source_span(std::uint32_t b, std::uint32_t e) const {
   // The end is one past the last byte of the last character.
   std::uint32_t end = offsets[e - 1] + 1;
   // Extend over the rest of a multibyte character.
-  const std::uint32_t limit = offsets.back() > end ? offsets.back() : end;
-  (void)limit;
   std::uint32_t k = e;
   while (k < offsets.size() - 1 && (static_cast<unsigned char>(text[k]) & 0xC0) == 0x80) {
     end = offsets[k] + 1;
@@ -939,9 +937,8 @@ class Builder {
     return has_any(title, leader_titles());
   }
 
-  QuoteClass classify(const std::string& speaker, bool placeholder, const std::string& context_role,
-                      std::string_view quote_text) const {
-    (void)quote_text;
+  QuoteClass classify(const std::string& speaker, bool placeholder,
+                      const std::string& context_role) const {
     if (placeholder) return QuoteClass::unknown;
     if (context_role == "customer_quote") return QuoteClass::customer;
     if (context_role == "leader_quote") return QuoteClass::leader;
@@ -1131,7 +1128,7 @@ class Builder {
     std::string role = labelled_role(q.section);
     q.cls = q.speaker.empty() && role != "customer_quote" && role != "leader_quote"
                 ? QuoteClass::unknown
-                : classify(q.speaker, q.placeholder_speaker, role, q.text);
+                : classify(q.speaker, q.placeholder_speaker, role);
     m_doc.quotes.push_back(std::move(q));
   }
 

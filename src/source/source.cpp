@@ -64,13 +64,11 @@ std::string_view LineIndex::line_text(std::uint32_t line) const {
 std::uint32_t LineIndex::offset_of(std::uint32_t line, std::uint32_t byte_column) const {
   if (line == 0) return 0;
   std::uint32_t start = line_start(line);
-  std::uint32_t limit = start + static_cast<std::uint32_t>(line_text(line).size());
   if (line > m_starts.size()) return static_cast<std::uint32_t>(m_text.size());
   std::uint32_t off = start + (byte_column > 0 ? byte_column - 1 : 0);
   // cmark reports the column just past the last byte for some block ends.
   std::uint32_t next =
       line < m_starts.size() ? m_starts[line] : static_cast<std::uint32_t>(m_text.size());
-  (void)limit;
   return std::min(off, next);
 }
 
