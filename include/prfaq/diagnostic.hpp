@@ -43,6 +43,7 @@ struct Diagnostic {
   Span span;            ///< primary range, in the file's bytes
   std::vector<Label> labels;
   std::optional<Fix> fix;
+  std::vector<Fix> alternatives;  ///< further unsafe fixes an editor may offer (other spellings)
   std::string help;
   std::string section;  ///< role path, "Press release › Headline"
 };

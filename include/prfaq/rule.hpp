@@ -36,6 +36,7 @@ struct Finding {
   std::map<std::string, std::string> args;  ///< values for {placeholders} in message and help
   std::vector<Label> labels;
   std::optional<Fix> fix;
+  std::vector<Fix> alternatives;  ///< further unsafe fixes (see Diagnostic::alternatives)
   int demote = 0;  ///< report this many severity levels below the rule's (never below info;
                    ///< negative: above it, never above error)
 };

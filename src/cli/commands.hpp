@@ -31,6 +31,8 @@ int run_rules(const std::string& format, const LintOptions& o);
 int run_explain(const std::string& rule, const LintOptions& o);
 int run_config(const std::optional<std::string>& file, bool schema, const LintOptions& o);
 int run_init(const std::string& dir);
+/// `prfaq lsp`: the language server on stdin/stdout.
+int run_lsp(const LintOptions& o);
 
 /// Writes a file atomically (temporary file + rename), keeping the mode of an existing file.
 bool write_atomic(const std::filesystem::path& path, std::string_view data, std::string& error);

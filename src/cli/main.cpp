@@ -83,6 +83,9 @@ int main(int argc, char** argv) {
         app.add_subcommand("init", "Write a PR/FAQ skeleton and a commented .prfaq.toml");
     init->add_option("dir", init_dir, "Directory (default: .)");
 
+    CLI::App* lsp = app.add_subcommand("lsp", "Serve the Language Server Protocol over stdio");
+    add_config_opts(lsp);
+
     try {
       app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -94,6 +97,7 @@ int main(int argc, char** argv) {
     if (*explain) return run_explain(explain_rule, o);
     if (*config) return run_config(config_file, schema, o);
     if (*init) return run_init(init_dir);
+    if (*lsp) return run_lsp(o);
     return run_lint(o);
   } catch (const std::exception& e) {
     std::cerr << "prfaq: internal error: " << e.what() << "\n";

@@ -102,6 +102,7 @@ LintResult lint_document(const Document& doc, const Config& config, const RuleFi
       d.span = f.span;
       d.labels = std::move(f.labels);
       d.fix = std::move(f.fix);
+      d.alternatives = std::move(f.alternatives);
       d.section = doc.role_path(f.span.begin);
       out.push_back(std::move(d));
     }

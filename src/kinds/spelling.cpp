@@ -858,6 +858,11 @@ class Spelling final : public Rule {
       fix.edits.push_back({span, *only});
       f.fix = std::move(fix);
     }
+    // Every shown suggestion is offered to editors; only the one above is safe.
+    for (std::size_t i = 0; i < shown; ++i)
+      if (!(f.fix && &suggestions[i] == only) && doc.slice(span) == f.args["match"])
+        f.alternatives.push_back(
+            Fix{fmt::format("Replace with '{}'", suggestions[i]), {{span, suggestions[i]}}, false});
     out.report(std::move(f));
   }
 

@@ -76,6 +76,10 @@ class Substitution final : public Rule {
           f.fix = Fix{"Replace '" + match + "' with '" + s.alternatives[0] + "'",
                       {{span, match_case(s.alternatives[0], source)}},
                       false};
+          for (std::size_t k = 1; k < s.alternatives.size(); ++k)
+            f.alternatives.push_back(Fix{"Replace '" + match + "' with '" + s.alternatives[k] + "'",
+                                         {{span, match_case(s.alternatives[k], source)}},
+                                         false});
         }
         out.report(std::move(f));
       });

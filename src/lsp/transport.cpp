@@ -1,0 +1,87 @@
+#include "lsp/transport.hpp"
+
+#include <charconv>
+
+#include "model/text.hpp"
+
+namespace prfaq::lsp {
+
+namespace {
+
+// One header line without its "\r\n" (a bare "\n" is accepted too). False at end of stream.
+bool read_header_line(std::istream& in, std::string& line) {
+  line.clear();
+  int c;
+  while ((c = in.get()) != std::char_traits<char>::eof()) {
+    if (c == '\n') {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      return true;
+    }
+    if (line.size() > 8192) continue;  // absurd header line: keep reading, drop the excess
+    line += static_cast<char>(c);
+  }
+  return false;
+}
+
+}  // namespace
+
+ReadResult read_message(std::istream& in) {
+  ReadResult r;
+  std::optional<std::size_t> length;
+  bool bad_length = false;
+  bool any = false;
+  std::string line;
+  for (;;) {
+    if (!read_header_line(in, line)) {
+      r.status = ReadResult::Status::eof;
+      return r;
+    }
+    if (line.empty()) {
+      if (any) break;
+      continue;  // stray blank lines between messages
+    }
+    any = true;
+    std::size_t colon = line.find(':');
+    if (colon == std::string::npos) {
+      bad_length = true;
+      continue;
+    }
+    std::string name = text::trim(std::string_view(line).substr(0, colon));
+    std::string value = text::trim(std::string_view(line).substr(colon + 1));
+    if (text::iequals(name, "Content-Length")) {
+      std::size_t n = 0;
+      auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
+      if (ec != std::errc() || p != value.data() + value.size())
+        bad_length = true;
+      else
+        length = n;
+    }
+  }
+  if (!length || bad_length) {
+    r.status = ReadResult::Status::bad_header;
+    r.error = length ? "malformed header line" : "missing or invalid Content-Length header";
+    return r;
+  }
+  if (*length > max_message_bytes) {
+    in.ignore(static_cast<std::streamsize>(*length));
+    r.status = in.eof() ? ReadResult::Status::eof : ReadResult::Status::too_large;
+    r.error = "message of " + std::to_string(*length) + " bytes is too large";
+    return r;
+  }
+  r.body.resize(*length);
+  in.read(r.body.data(), static_cast<std::streamsize>(*length));
+  if (static_cast<std::size_t>(in.gcount()) != *length) {
+    r.status = ReadResult::Status::eof;
+    r.body.clear();
+    return r;
+  }
+  r.status = ReadResult::Status::message;
+  return r;
+}
+
+void write_message(std::ostream& out, std::string_view json) {
+  out << "Content-Length: " << json.size() << "\r\n\r\n" << json;
+  out.flush();
+}
+
+}  // namespace prfaq::lsp
