@@ -56,6 +56,13 @@ TEST_CASE("lint: a broken .prfaq.toml exits 2 and names file:line:column with a 
   r = test::run("cd " + d.string() + " && " + bin() + " lint --format text doc.md");
   CHECK(r.status == 2);
   CHECK(r.out.find("did you mean 'include'?") != std::string::npos);
+  // Unknown keys are reported at the key, not at the value.
+  test::write(d / ".prfaq.toml",
+              "[spelling]\n  acept = [\"x\"]\n[rules.PF501]\n  severty = \"info\"\n");
+  r = test::run("cd " + d.string() + " && " + bin() + " lint --format concise doc.md");
+  CHECK(r.status == 2);
+  CHECK(r.out.find(".prfaq.toml:2:3: error: Unknown key 'spelling.acept'") != std::string::npos);
+  CHECK(r.out.find(".prfaq.toml:4:3: error: Unknown parameter 'severty'") != std::string::npos);
   test::write(d / ".prfaq.toml", "include = [\n");
   r = test::run("cd " + d.string() + " && " + bin() + " lint --format concise doc.md");
   CHECK(r.status == 2);

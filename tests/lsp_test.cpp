@@ -425,11 +425,11 @@ TEST_CASE("lsp: a changed .prfaq.toml is read again; a broken one is reported, n
   REQUIRE(doc_diags.size() == 1);
   CHECK(doc_diags[0]["code"].get<std::string>().starts_with("CF"));
   CHECK(doc_diags[0]["message"].get<std::string>().find(
-            ".prfaq.toml:2:11: Unknown parameter 'severty'") != std::string::npos);
+            ".prfaq.toml:2:1: Unknown parameter 'severty'") != std::string::npos);
   std::string config_uri = prfaq::lsp::path_to_uri(dir / ".prfaq.toml");
   json config_diags = c.diagnostics(config_uri);
   REQUIRE(config_diags.size() == 1);
-  CHECK(config_diags[0]["range"] == range(1, 10, 1, 16));  // the unknown key's value
+  CHECK(config_diags[0]["range"] == range(1, 0, 1, 7));  // the unknown key
 
   // Mended: the errors on the config file are cleared.
   test::write(dir / ".prfaq.toml", "[rules.PF501]\nseverity = \"warning\"\n");

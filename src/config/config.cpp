@@ -210,6 +210,22 @@ class Loader {
               std::move(message), std::move(help));
   }
 
+  /// An error about a key (unknown, not overridable): at the key itself when toml++ kept
+  /// its position, else at its value.
+  void add_key_error(const toml::key& key, const toml::node& value, std::string code,
+                     std::string name, std::string message, std::string help = {}) {
+    const toml::source_region& ks = key.source();
+    if (!ks.begin) {
+      add_error(value, std::move(code), std::move(name), std::move(message), std::move(help));
+      return;
+    }
+    const auto& vs = value.source();
+    add_error(ks.path   ? *ks.path
+              : vs.path ? *vs.path
+                        : m_current,
+              ks, std::move(code), std::move(name), std::move(message), std::move(help));
+  }
+
   static std::uint32_t to_offset(const SourceFile& file, toml::source_position pos) {
     if (!pos || file.text.empty()) return 0;
     std::uint32_t start = file.lines.line_start(pos.line);
@@ -274,8 +290,9 @@ class Loader {
   void override_template(const toml::table& t) {
     for (auto&& [key, node] : t) {
       if (key.str() != "roles" && key.str() != "parts") {
-        add_error(node, "CF002", "unknown-key", fmt::format("Unknown key 'template.{}'", key.str()),
-                  hint(key.str(), {"roles", "parts"}));
+        add_key_error(key, node, "CF002", "unknown-key",
+                      fmt::format("Unknown key 'template.{}'", key.str()),
+                      hint(key.str(), {"roles", "parts"}));
         continue;
       }
       const toml::table* group = node.as_table();
@@ -342,8 +359,8 @@ class Loader {
           } else {
             std::vector<std::string> keys = {"aliases"};
             if (role) keys = {"aliases", "requirement", "title", "skeleton"};
-            add_error(v, "CF002", "unknown-key", fmt::format("Unknown key '{}'", k.str()),
-                      hint(k.str(), keys));
+            add_key_error(k, v, "CF002", "unknown-key", fmt::format("Unknown key '{}'", k.str()),
+                          hint(k.str(), keys));
           }
         }
       }
@@ -360,7 +377,8 @@ class Loader {
     RuleSpec spec;
     toml::table table;
     std::map<std::string, const toml::node*>
-        where;  ///< original node of each key (copies lose positions)
+        where;                              ///< original node of each key (copies lose positions)
+    std::map<std::string, toml::key> keys;  ///< original key of each entry, with its position
   };
 
   void load_rule_file(const std::string& path, std::string text) {
@@ -410,9 +428,9 @@ class Loader {
           x.bad = (*et)["bad"].value_or(std::string());
           for (auto&& [k, v] : *et)
             if (k.str() != "good" && k.str() != "bad")
-              add_error(v, "CF002", "unknown-key",
-                        fmt::format("Unknown key '{}' in an example", k.str()),
-                        hint(k.str(), {"good", "bad"}));
+              add_key_error(k, v, "CF002", "unknown-key",
+                            fmt::format("Unknown key '{}' in an example", k.str()),
+                            hint(k.str(), {"good", "bad"}));
           r.spec.examples.push_back(std::move(x));
         }
       }
@@ -427,7 +445,10 @@ class Loader {
       }
     }
     r.table = std::move(*t);
-    for (auto&& [k, v] : r.table) r.where[std::string(k.str())] = &v;
+    for (auto&& [k, v] : r.table) {
+      r.where[std::string(k.str())] = &v;
+      r.keys.insert_or_assign(std::string(k.str()), k);
+    }
     m_pending.push_back(std::move(r));
   }
 
@@ -545,8 +566,9 @@ class Loader {
           if (pk.str() == "names")
             m_config.product_names = strings(pv, "product.names");
           else
-            add_error(pv, "CF002", "unknown-key", fmt::format("Unknown key 'product.{}'", pk.str()),
-                      hint(pk.str(), {"names"}));
+            add_key_error(pk, pv, "CF002", "unknown-key",
+                          fmt::format("Unknown key 'product.{}'", pk.str()),
+                          hint(pk.str(), {"names"}));
         }
       } else if (k == "spelling") {
         load_spelling(node, dir, strings);
@@ -569,8 +591,8 @@ class Loader {
         else
           m_template_overrides.push_back(node.as_table());
       } else {
-        add_error(node, "CF002", "unknown-key", fmt::format("Unknown key '{}'", k),
-                  hint(k, k_top_keys));
+        add_key_error(key, node, "CF002", "unknown-key", fmt::format("Unknown key '{}'", k),
+                      hint(k, k_top_keys));
       }
     }
     chain.pop_back();
@@ -620,8 +642,8 @@ class Loader {
           add_error(sv, "CF003", "wrong-type", "'spelling.words_file' must be a string");
         }
       } else {
-        add_error(sv, "CF002", "unknown-key", fmt::format("Unknown key 'spelling.{}'", k),
-                  hint(k, {"language", "dictionaries", "accept", "reject", "words_file"}));
+        add_key_error(sk, sv, "CF002", "unknown-key", fmt::format("Unknown key 'spelling.{}'", k),
+                      hint(k, {"language", "dictionaries", "accept", "reject", "words_file"}));
       }
     }
   }
@@ -658,11 +680,13 @@ class Loader {
           continue;
         }
         if (k.str() == "code" || k.str() == "name" || k.str() == "kind" || k.str() == "examples") {
-          add_error(v, "CF002", "unknown-key", fmt::format("'{}' cannot be overridden", k.str()));
+          add_key_error(k, v, "CF002", "unknown-key",
+                        fmt::format("'{}' cannot be overridden", k.str()));
           continue;
         }
         it->table.insert_or_assign(k.str(), v);
         it->where[std::string(k.str())] = &v;
+        it->keys.insert_or_assign(std::string(k.str()), k);
       }
     }
     const RuleKindRegistry& registry = builtin_kinds();
@@ -692,10 +716,10 @@ class Loader {
         std::vector<std::string> known(params.used().begin(), params.used().end());
         for (auto& rk : k_rule_keys) known.push_back(rk);
         const toml::node* at = r.where.count(key) ? r.where[key] : &v;
-        add_error(*at, "CF002", "unknown-key",
-                  fmt::format("Unknown parameter '{}' for rule {} (kind '{}')", key, r.spec.code,
-                              r.spec.kind),
-                  hint(key, known));
+        add_key_error(r.keys.count(key) ? r.keys.at(key) : k, *at, "CF002", "unknown-key",
+                      fmt::format("Unknown parameter '{}' for rule {} (kind '{}')", key,
+                                  r.spec.code, r.spec.kind),
+                      hint(key, known));
       }
       m_config.rules.push_back(std::move(r.spec));
     }
