@@ -96,7 +96,9 @@ TEST_CASE("sarif: every rule of the config is in tool.driver.rules; ruleIndex po
   const prfaq::Config& config = test::default_config();
   prfaq::SourceFile src("doc.md", "# T\n\nWe leverage it.\n");
   auto d = make_diag("PF501", {8, 16}, "Jargon");
-  d.fix = prfaq::Fix{"Replace 'leverage' with 'use'", {{{8, 16}, "use"}}, true};
+  d.fix = prfaq::Fix{"Replace 'leverage' with 'use'", {{{8, 16}, "use"}}, false};
+  d.alternatives.push_back(
+      prfaq::Fix{"Replace 'leverage' with 'apply'", {{{8, 16}, "apply"}}, false});
   d.labels.push_back({{0, 3}, "the headline"});
   auto doc = nlohmann::json::parse(render("sarif", src, {d}, &config));
   const auto& driver = doc["runs"][0]["tool"]["driver"];
@@ -119,6 +121,11 @@ TEST_CASE("sarif: every rule of the config is in tool.driver.rules; ruleIndex po
   CHECK(repl["deletedRegion"]["byteOffset"] == 8);
   CHECK(repl["deletedRegion"]["byteLength"] == 8);
   CHECK(repl["insertedContent"]["text"] == "use");
+  // The other alternatives follow, all unsafe.
+  REQUIRE(result["fixes"].size() == 2);
+  CHECK(result["fixes"][1]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"] ==
+        "apply");
+  CHECK(result["fixes"][1]["properties"]["safe"] == false);
   CHECK(result["relatedLocations"][0]["message"]["text"] == "the headline");
   CHECK(result["relatedLocations"][0]["physicalLocation"]["region"]["endColumn"] == 4);
 }

@@ -109,17 +109,22 @@ class Sarif final : public Reporter {
         }
         result["relatedLocations"] = related;
       }
-      if (d.fix && !d.fix->edits.empty()) {
+      // The rule's fix first, then the other candidates (spellings, alternatives), unsafe.
+      json fixes = json::array();
+      auto add_fix = [&](const Fix& f) {
+        if (f.edits.empty()) return;
         json replacements = json::array();
-        for (const Edit& e : d.fix->edits)
+        for (const Edit& e : f.edits)
           replacements.push_back({{"deletedRegion", region(src, e.span)},
                                   {"insertedContent", text_message(e.replacement)}});
         json change = {{"artifactLocation", artifact}, {"replacements", replacements}};
-        json fix = {{"description", text_message(d.fix->title)},
-                    {"artifactChanges", json::array({change})},
-                    {"properties", {{"safe", d.fix->safe}}}};
-        result["fixes"] = json::array({fix});
-      }
+        fixes.push_back({{"description", text_message(f.title)},
+                         {"artifactChanges", json::array({change})},
+                         {"properties", {{"safe", f.safe}}}});
+      };
+      if (d.fix) add_fix(*d.fix);
+      for (const Fix& f : d.alternatives) add_fix(f);
+      if (!fixes.empty()) result["fixes"] = fixes;
       json props = {{"name", d.name}};
       if (!d.section.empty()) props["section"] = d.section;
       if (!d.help.empty()) props["help"] = d.help;
