@@ -170,11 +170,12 @@ struct ParseOptions {
 /// Never throws on bad input.
 Document build_document(const SourceFile& source, const ParseOptions& options);
 
-/// True for a token of one CJK character (weighted half a word by word counts).
+/// True for a token of one CJK character (a share of a word in word counts).
 bool is_cjk_token(const Prose& prose, const Token& token);
 
-/// Counts prose words in a span of a document (code, URLs and markup excluded; two CJK
-/// characters count as one word).
+/// Counts prose words in a span of a document (code, URLs and markup excluded), rounded up.
+/// A CJK character weighs 0.4 of a word in a document with kana (Japanese: 2.5 characters a
+/// word) and 2/3 of a word otherwise (Chinese: 1.5 characters a word).
 std::uint32_t count_words(const Document& doc, Span span);
 
 /// Normalises a heading or label for matching: lower case, markup, numbering and

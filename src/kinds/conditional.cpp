@@ -1,5 +1,9 @@
 // The "conditional" kind: an acronym (a word of 2-6 capitals) must be defined before its
 // first use, as "Service Level Agreement (SLA)" or "SLA (service level agreement)".
+// A word in capitals is not an acronym when it is mentioned as a word (in quote marks, after
+// "the word" or "code", or as the keyword of "text START to 55123") or when it ends a proper
+// name begun mid-sentence in a sentence that is not in Title Case ("the queue at Zürich HB").
+#include <array>
 #include <set>
 
 #include "kinds/kinds.hpp"
@@ -20,6 +24,34 @@ class Conditional final : public Rule {
       for (const std::string& w : text::words(n)) m_exceptions.insert(text::to_lower(w));
     m_min = p.get_int("min_length", 2, "shortest acronym");
     m_max = p.get_int("max_length", 6, "longest acronym");
+    auto lower_set = [&](std::string_view name, std::vector<std::string> def,
+                         std::string_view doc) {
+      std::set<std::string, std::less<>> out;
+      for (const std::string& w : p.get_strings(name, std::move(def), doc))
+        out.insert(text::to_lower(w));
+      return out;
+    };
+    m_mention_words = lower_set(
+        "mention_words",
+        {"word", "keyword", "code", "palabra", "clave", "código", "wort", "codewort", "stichwort",
+         "kennwort", "mot", "clé", "parola", "palavra"},
+        "words after which a word in capitals is mentioned, not used (\"the keyword START\")");
+    m_send_verbs = lower_set(
+        "send_verbs",
+        {"text",     "txt",     "send",    "reply",    "sms",      "envía",   "envíe",
+         "envia",    "envie",   "manda",   "mande",    "escribe",  "escriba", "responde",
+         "responda", "schicke", "schick",  "schicken", "sende",    "senden",  "simse",
+         "envoyez",  "envoie",  "envoyer", "tapez",    "répondez", "invia"},
+        "verbs of a text-message instruction whose keyword is not an acronym (\"text START to "
+        "55123\")");
+    m_send_to = lower_set("send_to", {"to", "al", "a", "an", "au", "à"},
+                          "the word between a text-message keyword and its number");
+    m_name_function_words = lower_set(
+        "function_words",
+        {"the",  "a",     "an",    "our",  "your", "their", "its",   "my",   "his", "her", "this",
+         "that", "these", "those", "with", "for",  "and",   "or",    "of",   "to",  "in",  "on",
+         "at",   "by",    "from",  "via",  "per",  "new",   "every", "each", "all", "no"},
+        "capitalised words that do not start a proper name (\"Your GL\" is not a name)");
   }
 
   static bool acronym(std::string_view w, std::int64_t min, std::int64_t max) {
@@ -37,11 +69,92 @@ class Conditional final : public Rule {
     return letters >= min && static_cast<std::int64_t>(w.size()) <= max + 1 && letters <= max;
   }
 
+  // "Zürich", "Crème": a capital, then at least one lower-case letter (not "HB", not "3D").
+  static bool capitalised(std::string_view w) {
+    if (w.empty()) return false;
+    std::size_t i = 0;
+    decode_utf8(w, i);
+    std::string head(w.substr(0, i)), rest(w.substr(i));
+    if (text::to_lower(head) == head) return false;
+    bool lower = false;
+    for (unsigned char c : rest) lower |= std::islower(c) != 0 || c >= 0x80;
+    return lower && text::to_lower(rest) == rest;
+  }
+
+  // "queue", "über": a word of four letters or more that starts in lower case.
+  static bool lower_case_word(std::string_view w) {
+    if (count_code_points(w) < 4) return false;
+    std::size_t i = 0;
+    char32_t c = decode_utf8(w, i);
+    return (c >= 'a' && c <= 'z') || (c >= 0xDF && c <= 0xFF && c != 0xF7);
+  }
+
+  // The word is mentioned rather than used: "the word START", "code SAVE20", "la palabra CITA",
+  // or the keyword of a text-message instruction, "text START to 55123", "envía CITA al 600…".
+  bool mentioned(const std::vector<Word>& words, std::size_t i, std::string_view t) const {
+    // Only spaces between two words: "the word START", not "the word. START".
+    auto adjacent = [&](std::size_t a, std::size_t b) {
+      for (std::uint32_t k = words[a].end; k < words[b].begin; ++k)
+        if (t[k] != ' ' && t[k] != '\t' && t[k] != '\n') return false;
+      return true;
+    };
+    if (i == 0 || !adjacent(i - 1, i)) return false;
+    if (m_mention_words.count(words[i - 1].lower)) return true;
+    return m_send_verbs.count(words[i - 1].lower) && i + 2 < words.size() && adjacent(i, i + 1) &&
+           adjacent(i + 1, i + 2) && m_send_to.count(words[i + 1].lower) &&
+           std::isdigit(static_cast<unsigned char>(words[i + 2].text[0]));
+  }
+
+  // Quote marks directly around the word: 'text "START"', « CITA ».
+  static bool quoted(std::string_view t, std::size_t b, std::size_t e) {
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 7> k_marks = {{
+        {"\"", "\""},
+        {"'", "'"},
+        {"\xE2\x80\x9C", "\xE2\x80\x9D"},  // “ ”
+        {"\xE2\x80\x98", "\xE2\x80\x99"},  // ‘ ’
+        {"\xE2\x80\x9E", "\xE2\x80\x9C"},  // „ “
+        {"\xC2\xAB", "\xC2\xBB"},          // « »
+        {"\xE3\x80\x8C", "\xE3\x80\x8D"},  // 「 」
+    }};
+    std::string_view before = t.substr(0, b), after = t.substr(e);
+    auto trim_space = [](std::string_view& s, bool front) {
+      while (!s.empty() && (front ? s.front() : s.back()) == ' ')
+        front ? s.remove_prefix(1) : s.remove_suffix(1);
+    };
+    for (auto [open, close] : k_marks) {
+      std::string_view bf = before, af = after;
+      if (open == "\xC2\xAB") trim_space(bf, false), trim_space(af, true);  // « CITA »
+      if (bf.ends_with(open) && af.starts_with(close)) return true;
+    }
+    return false;
+  }
+
   void check(const Document& doc, FindingSink& out) const override {
     std::set<std::string> defined, reported;
     for (const Prose& prose : doc.prose) {
       const std::vector<Word>& words = words_of(prose);
       std::string_view t = prose.text;
+      // Where capitals can mark a name: not at the start of a sentence, and only in a sentence
+      // that writes some word of four letters or more in lower case (in a Title Case
+      // heading every word is capitalised, names or not).
+      std::set<std::uint32_t> sentence_starts;
+      std::vector<std::pair<std::uint32_t, std::uint32_t>> title_case;  // [begin, end)
+      for (const Sentence& s : prose.sentences) {
+        bool first = true, lower = false;
+        for (std::uint32_t k = s.first; k < s.last; ++k) {
+          const Token& tok = prose.tokens[k];
+          if (tok.kind != Token::Kind::word && tok.kind != Token::Kind::number) continue;
+          if (first) sentence_starts.insert(tok.begin), first = false;
+          lower |= lower_case_word(prose.token_text(tok));
+        }
+        if (!lower && s.last > s.first)
+          title_case.emplace_back(prose.tokens[s.first].begin, prose.tokens[s.last - 1].end);
+      }
+      auto in_title_case = [&](std::uint32_t at) {
+        for (auto [b, e] : title_case)
+          if (at >= b && at < e) return true;
+        return false;
+      };
       // City names in capitals before a dateline date are not acronyms.
       std::size_t dateline_end = 0;
       if (auto at = patterns::dateline_date(t)) dateline_end = *at;
@@ -69,6 +182,20 @@ class Conditional final : public Rule {
           defined.insert(base);
           continue;
         }
+        // Mentioned as a word, not used as an acronym.
+        if (quoted(t, w.begin, w.end) || mentioned(words, i, t)) continue;
+        // The last word of a proper name: "Café Crème Zürich HB reaches 18 people". The name
+        // starts mid-sentence (a capitalised sentence opener may be any word) and only spaces
+        // separate it from the capitals.
+        if (i > 0) {
+          const Word& prev = words[i - 1];
+          bool spaces_only = true;
+          for (std::uint32_t k = prev.end; k < w.begin; ++k) spaces_only &= t[k] == ' ';
+          if (spaces_only && prev.end < w.begin && capitalised(prev.text) &&
+              !m_name_function_words.count(prev.lower) && !sentence_starts.count(prev.begin) &&
+              !in_title_case(prev.begin))
+            continue;
+        }
         Span span = prose.source_span(w.begin, w.end);
         if (!m_scope.contains(doc, span.begin)) continue;
         reported.insert(base);
@@ -80,6 +207,8 @@ class Conditional final : public Rule {
  private:
   Scope m_scope;
   std::set<std::string> m_exceptions;
+  std::set<std::string, std::less<>> m_mention_words, m_send_verbs, m_send_to,
+      m_name_function_words;
   std::int64_t m_min = 2, m_max = 6;
 };
 

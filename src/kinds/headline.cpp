@@ -52,15 +52,14 @@ class Headline final : public Rule {
     Span span = headline_span(doc, role);
     switch (m_check) {
       case HeadlineCheck::length: {
-        std::int64_t words = 0, cjk = 0;
+        // CJK characters weigh a share of a word (text::k_word_units), rounded up.
+        const int cjk_units = text::cjk_char_units(doc.text());
+        std::int64_t units = 0;
         for (const std::string& w : text::words(h)) {
           std::size_t i = 0;
-          if (text::is_cjk(decode_utf8(w, i)))
-            ++cjk;
-          else
-            ++words;
+          units += text::is_cjk(decode_utf8(w, i)) ? cjk_units : text::k_word_units;
         }
-        words += (cjk + 1) / 2;
+        std::int64_t words = (units + text::k_word_units - 1) / text::k_word_units;
         auto chars = static_cast<std::int64_t>(count_code_points(h));
         if (words > m_max_words || chars > m_max_chars)
           out.report({.span = span,

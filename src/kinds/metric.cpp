@@ -14,6 +14,9 @@ namespace {
 
 enum class Metric { words, sentences, paragraphs, sentence_words };
 
+// A colon ends a clause only after a label of at most this many words.
+constexpr std::int64_t k_label_words = 4;
+
 class MetricRule final : public Rule {
  public:
   explicit MetricRule(ParamReader& p) {
@@ -40,6 +43,7 @@ class MetricRule final : public Rule {
 
   void check(const Document& doc, FindingSink& out) const override {
     if (m_metric == Metric::sentence_words) {
+      const int cjk_units = text::cjk_char_units(doc.text());
       for (const Prose& prose : doc.prose) {
         if (prose.kind == BlockKind::heading || !m_scope.contains(doc, prose)) continue;
         // The dateline of a summary paragraph is not part of its first sentence.
@@ -55,8 +59,12 @@ class MetricRule final : public Rule {
           }
         }
         for (const Sentence& s : prose.sentences) {
-          // The longest clause: semicolons and colons separate clauses (and list items), and a
-          // parenthetical aside does not lengthen the sentence it sits in.
+          // The longest clause: semicolons separate clauses (and list items), a colon after a
+          // short label ("Price: ...", "What you get: ...") starts a new one, and a
+          // parenthetical aside does not lengthen the sentence it sits in. A colon after a
+          // longer lead-in ("..., and tells you what to do next: watch at home, ...") does not
+          // split: the reader takes in lead-in and list as one sentence. Units are thirtieths
+          // of a word (text::k_word_units).
           std::int64_t words = 0, clause = 0;
           int depth = 0;
           std::uint32_t first_counted = s.first;
@@ -71,15 +79,16 @@ class MetricRule final : public Rule {
                 ++depth;
               else if (tt == ")" && depth > 0)
                 --depth;
-              else if ((tt == ";" || tt == ":" || tt == "\xEF\xBC\x9B" || tt == "\xEF\xBC\x9A") &&
-                       depth == 0)
+              else if ((tt == ";" || tt == "\xEF\xBC\x9B") && depth == 0)
+                clause = 0;
+              else if ((tt == ":" || tt == "\xEF\xBC\x9A") && depth == 0 &&
+                       clause <= k_label_words * text::k_word_units)
                 clause = 0;
               continue;
             }
             if ((t.kind == Token::Kind::word || t.kind == Token::Kind::number) && depth == 0) {
-              clause +=
-                  is_cjk_token(prose, t) ? 1 : 2;  // half-words: CJK characters weigh one half
-              words = std::max(words, clause / 2);
+              clause += is_cjk_token(prose, t) ? cjk_units : text::k_word_units;
+              words = std::max(words, clause / text::k_word_units);
             }
           }
           if (m_max > 0 && words > m_max) {

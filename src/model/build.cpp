@@ -122,20 +122,18 @@ bool is_cjk_token(const Prose& p, const Token& t) {
 }
 
 std::uint32_t count_words(const Document& doc, Span span) {
-  // CJK characters are tokenised one by one; two of them count as one word.
-  std::uint32_t n = 0, cjk = 0;
+  // CJK characters are tokenised one by one and weigh a share of a word (text::k_word_units).
+  const int cjk_units = text::cjk_char_units(doc.text());
+  std::uint64_t units = 0;
   for (const Prose& p : doc.prose) {
     if (p.span.end <= span.begin || p.span.begin >= span.end) continue;
     for (const Token& t : p.tokens) {
       if (t.kind != Token::Kind::word && t.kind != Token::Kind::number) continue;
       if (!span.contains(p.offsets[t.begin])) continue;
-      if (is_cjk_token(p, t))
-        ++cjk;
-      else
-        ++n;
+      units += is_cjk_token(p, t) ? cjk_units : text::k_word_units;
     }
   }
-  return n + (cjk + 1) / 2;
+  return static_cast<std::uint32_t>((units + text::k_word_units - 1) / text::k_word_units);
 }
 
 namespace {

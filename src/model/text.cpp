@@ -16,6 +16,23 @@ bool is_cjk(char32_t c) {
          (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FFFF);
 }
 
+bool is_kana(char32_t c) {
+  return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x31F0 && c <= 0x31FF) ||
+         (c >= 0xFF66 && c <= 0xFF9F);
+}
+
+int cjk_char_units(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    // Kana are three bytes in UTF-8 (lead byte 0xE3 or 0xEF); skip the rest quickly.
+    if (static_cast<unsigned char>(text[i]) < 0xE3) {
+      ++i;
+      continue;
+    }
+    if (is_kana(decode_utf8(text, i))) return k_japanese_char_units;
+  }
+  return k_chinese_char_units;
+}
+
 bool is_word_char(char32_t c) {
   if (c < 0x80) return std::isalnum(static_cast<int>(c)) != 0;
   if (is_space(c)) return false;

@@ -8,6 +8,18 @@ namespace prfaq::text {
 
 bool is_space(char32_t c);
 bool is_cjk(char32_t c);
+/// Hiragana and katakana (full and half width).
+bool is_kana(char32_t c);
+
+/// Word counts are kept in thirtieths of a word: a word of a script written with spaces weighs
+/// k_word_units. Chinese and Japanese have no spaces, so each CJK character weighs a share of a
+/// word, from the translators' estimates of English words per source character: Japanese
+/// about 2.5 characters a word (kana spell particles and endings), Chinese about 1.5.
+inline constexpr int k_word_units = 30;
+inline constexpr int k_japanese_char_units = 12;  // 30 / 2.5
+inline constexpr int k_chinese_char_units = 20;   // 30 / 1.5
+/// The weight of one CJK character in text that is Japanese when it holds any kana.
+int cjk_char_units(std::string_view text);
 /// Letters, digits and marks (any code point that is not space, punctuation or a symbol).
 bool is_word_char(char32_t c);
 /// ASCII-and-Latin-1-aware lower case (other scripts unchanged).
