@@ -13,21 +13,9 @@ enum class Check { not_question, unanswered, too_few, duplicate, internal_gap };
 class Faq final : public Rule {
  public:
   explicit Faq(ParamReader& p) {
-    std::string c = p.get_string(
-        "check", "unanswered",
-        "which FAQ check: not-a-question, unanswered, too-few, duplicate, internal-gap");
-    if (c == "not-a-question")
-      m_check = Check::not_question;
-    else if (c == "unanswered")
-      m_check = Check::unanswered;
-    else if (c == "too-few")
-      m_check = Check::too_few;
-    else if (c == "duplicate")
-      m_check = Check::duplicate;
-    else if (c == "internal-gap")
-      m_check = Check::internal_gap;
-    else
-      p.error("check", "unknown check '" + c + "'");
+    m_check = read_choice<Check>(
+        p, "check", "which FAQ check",
+        {"not-a-question", "unanswered", "too-few", "duplicate", "internal-gap"});
     m_min = p.get_int("min", 3, "too-few: fewest questions per FAQ part");
     if (m_check == Check::internal_gap) {
       auto topics =

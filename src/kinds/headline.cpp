@@ -18,18 +18,8 @@ enum class HeadlineCheck { length, vague, company, style };
 class Headline final : public Rule {
  public:
   explicit Headline(ParamReader& p) {
-    std::string c = p.get_string("check", "length",
-                                 "which headline check: length, vague, company-centric, style");
-    if (c == "length")
-      m_check = HeadlineCheck::length;
-    else if (c == "vague")
-      m_check = HeadlineCheck::vague;
-    else if (c == "company-centric")
-      m_check = HeadlineCheck::company;
-    else if (c == "style")
-      m_check = HeadlineCheck::style;
-    else
-      p.error("check", "unknown check '" + c + "' (length, vague, company-centric, style)");
+    m_check = read_choice<HeadlineCheck>(p, "check", "which headline check",
+                                         {"length", "vague", "company-centric", "style"});
     m_max_words = p.get_int("max_words", 15, "length: most words");
     m_max_chars = p.get_int("max_chars", 110, "length: most characters");
     m_generic = p.get_strings("generic", {}, "vague: words that carry no concrete benefit");

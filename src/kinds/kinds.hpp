@@ -1,7 +1,9 @@
 #pragma once
 // Factories of the built-in rule kinds (one .cpp file per kind).
+#include <initializer_list>
 #include <memory>
 #include <prfaq/rule.hpp>
+#include <string_view>
 
 namespace prfaq::kinds {
 
@@ -24,5 +26,18 @@ std::unique_ptr<Rule> make_substitution(ParamReader& p);
 
 /// Reads the common `scope` parameter.
 Scope read_scope(ParamReader& p, std::string_view def = "document");
+
+/// Reads a parameter that picks one of `choices` (the first is the default) and returns the
+/// index of the choice; an unknown value is a CF error listing them (and gives the default).
+/// The documentation reads "`doc`: choice, choice, ...".
+std::size_t read_choice(ParamReader& p, std::string_view name, std::string_view doc,
+                        std::initializer_list<std::string_view> choices);
+
+/// read_choice for an enum whose enumerators are in the order of `choices`.
+template <class Enum>
+Enum read_choice(ParamReader& p, std::string_view name, std::string_view doc,
+                 std::initializer_list<std::string_view> choices) {
+  return static_cast<Enum>(read_choice(p, name, doc, choices));
+}
 
 }  // namespace prfaq::kinds

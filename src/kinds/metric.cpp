@@ -21,19 +21,8 @@ class MetricRule final : public Rule {
  public:
   explicit MetricRule(ParamReader& p) {
     m_scope = read_scope(p);
-    std::string m = p.get_string("metric", "words",
-                                 "what to count: words, sentences, paragraphs, sentence_words");
-    if (m == "words")
-      m_metric = Metric::words;
-    else if (m == "sentences")
-      m_metric = Metric::sentences;
-    else if (m == "paragraphs")
-      m_metric = Metric::paragraphs;
-    else if (m == "sentence_words")
-      m_metric = Metric::sentence_words;
-    else
-      p.error("metric",
-              "unknown metric '" + m + "' (words, sentences, paragraphs, sentence_words)");
+    m_metric = read_choice<Metric>(p, "metric", "what to count",
+                                   {"words", "sentences", "paragraphs", "sentence_words"});
     m_max = p.get_int("max", 0, "report above this (0: no upper limit)");
     m_error_max =
         p.get_int("error_max", 0, "report one severity level higher above this (0: never)");

@@ -13,21 +13,9 @@ enum class Check { missing_customer, unattributed, placeholder, missing_leader, 
 class QuoteRule final : public Rule {
  public:
   explicit QuoteRule(ParamReader& p) {
-    std::string c = p.get_string("check", "missing-customer",
-                                 "which quote check: missing-customer, unattributed, placeholder, "
-                                 "missing-leader, empty-enthusiasm");
-    if (c == "missing-customer")
-      m_check = Check::missing_customer;
-    else if (c == "unattributed")
-      m_check = Check::unattributed;
-    else if (c == "placeholder")
-      m_check = Check::placeholder;
-    else if (c == "missing-leader")
-      m_check = Check::missing_leader;
-    else if (c == "empty-enthusiasm")
-      m_check = Check::empty_enthusiasm;
-    else
-      p.error("check", "unknown check '" + c + "'");
+    m_check = read_choice<Check>(
+        p, "check", "which quote check",
+        {"missing-customer", "unattributed", "placeholder", "missing-leader", "empty-enthusiasm"});
     m_terms = p.get_strings(
         "terms",
         {"excited", "thrilled", "delighted", "proud", "happy", "pleased", "love", "ecstatic",

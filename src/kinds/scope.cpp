@@ -1,5 +1,7 @@
 #include <prfaq/template.hpp>
 
+#include <prfaq/config.hpp>
+
 #include "kinds/kinds.hpp"
 
 namespace prfaq {
@@ -80,6 +82,22 @@ std::string Scope::to_string() const {
 }
 
 namespace kinds {
+
+std::size_t read_choice(ParamReader& p, std::string_view name, std::string_view doc,
+                        std::initializer_list<std::string_view> choices) {
+  std::string list;
+  for (std::string_view c : choices) list += (list.empty() ? "" : ", ") + std::string(c);
+  std::string value = p.get_string(name, *choices.begin(), std::string(doc) + ": " + list);
+  std::size_t i = 0;
+  for (std::string_view c : choices) {
+    if (value == c) return i;
+    ++i;
+  }
+  std::string hint = did_you_mean(value, std::vector<std::string>(choices.begin(), choices.end()));
+  p.error(name, "unknown " + std::string(name) + " '" + value + "' (" + list + ")" +
+                    (hint.empty() ? "" : "; did you mean '" + hint + "'?"));
+  return 0;
+}
 
 Scope read_scope(ParamReader& p, std::string_view def) {
   std::string text =

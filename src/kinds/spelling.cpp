@@ -528,14 +528,8 @@ class Spelling final : public Rule {
  public:
   explicit Spelling(ParamReader& p) {
     m_scope = read_scope(p);
-    std::string mode = p.get_string("mode", "misspelling",
-                                    "\"misspelling\": words no dictionary knows; \"reject\": "
-                                    "words of the [spelling] reject list");
-    if (mode != "misspelling" && mode != "reject") {
-      p.error("mode", "'mode' must be \"misspelling\" or \"reject\"");
-      mode = "misspelling";
-    }
-    m_reject_mode = mode == "reject";
+    // "misspelling": words no dictionary knows; "reject": words of the [spelling] reject list.
+    m_reject_mode = read_choice(p, "mode", "what to report", {"misspelling", "reject"}) == 1;
     m_max_suggestions = static_cast<std::size_t>(
         std::max<std::int64_t>(0, p.get_int("suggestions", 3, "suggestions shown at most")));
     m_max_suggested = static_cast<std::size_t>(std::max<std::int64_t>(

@@ -13,20 +13,8 @@ enum class Check { missing, empty, order, duplicate, not_prfaq };
 class TemplateRule final : public Rule {
  public:
   explicit TemplateRule(ParamReader& p) : m_tmpl(p.tmpl()) {
-    std::string c = p.get_string(
-        "check", "missing", "which template check: missing, empty, order, duplicate, not-a-prfaq");
-    if (c == "missing")
-      m_check = Check::missing;
-    else if (c == "empty")
-      m_check = Check::empty;
-    else if (c == "order")
-      m_check = Check::order;
-    else if (c == "duplicate")
-      m_check = Check::duplicate;
-    else if (c == "not-a-prfaq")
-      m_check = Check::not_prfaq;
-    else
-      p.error("check", "unknown check '" + c + "' (missing, empty, order, duplicate, not-a-prfaq)");
+    m_check = read_choice<Check>(p, "check", "which template check",
+                                 {"missing", "empty", "order", "duplicate", "not-a-prfaq"});
     m_recommended =
         p.get_bool("recommended", true, "also report recommended roles (one severity level lower)");
   }
