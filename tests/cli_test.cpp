@@ -171,6 +171,28 @@ TEST_CASE(
   CHECK(test::read(d / "doc.md") == "Project\nFalcon ships with TeamSync built in.\n");
 }
 
+TEST_CASE("--rules-dir adds rules on top of the discovered .prfaq.toml; a bad check is named") {
+  fs::path d = test::temp_dir("rulesdir");
+  test::write(d / ".prfaq.toml", "[rules.ZZ904]\nseverity = \"error\"\n");
+  test::write(d / "extra" / "codename.toml",
+              "code = \"ZZ904\"\nname = \"codename\"\nkind = \"existence\"\nseverity = "
+              "\"info\"\nmessage = \"Codename '{match}'\"\ntokens = [\"Bluebird\"]\n");
+  test::write(d / "doc.md", "Bluebird ships today.\n");
+  test::Run r = test::run("cd " + d.string() + " && " + bin() +
+                          " lint --format concise --select ZZ904 --rules-dir extra doc.md");
+  CHECK(r.status == 1);
+  CHECK(r.out.find("doc.md:1:1: error: Codename 'Bluebird' [ZZ904/codename]") != std::string::npos);
+  test::write(d / "extra" / "quote.toml",
+              "code = \"ZZ905\"\nname = \"q\"\nkind = \"quote\"\ncheck = "
+              "\"missing-custmer\"\nmessage = \"m\"\n");
+  r = test::run("cd " + d.string() + " && " + bin() +
+                " lint --format concise --rules-dir extra doc.md");
+  CHECK(r.status == 2);
+  CHECK(r.out.find("quote.toml:4:9: error: unknown check 'missing-custmer' (missing-customer, "
+                   "unattributed, placeholder, missing-leader, empty-enthusiasm); did you mean "
+                   "'missing-customer'? [CF007/invalid-value]") != std::string::npos);
+}
+
 TEST_CASE("an invalid pattern is a CF006 error at its position in the TOML file") {
   fs::path d = test::temp_dir("pattern");
   test::write(d / ".prfaq.toml", "rule_dirs = [\"rules\"]\n");

@@ -68,8 +68,11 @@ struct ConfigOptions {
 /// Finds the config for a file by walking up (.prfaq.toml, then prfaq.toml).
 std::optional<std::filesystem::path> discover_config(const std::filesystem::path& start);
 
-/// Loads the embedded pack, then `file` (with its extends and rule_dirs) when given.
-std::shared_ptr<const Config> load_config(const std::optional<std::filesystem::path>& file);
+/// Loads the embedded pack, the rule files of `rules_dir` (--rules-dir) when given, then
+/// `file` (with its extends and rule_dirs) when given.
+std::shared_ptr<const Config> load_config(
+    const std::optional<std::filesystem::path>& file,
+    const std::optional<std::filesystem::path>& rules_dir = std::nullopt);
 
 /// Loads the embedded pack plus rule files from one extra directory (tests, --rules-dir).
 std::shared_ptr<const Config> load_config_with_rules(const std::filesystem::path& rules_dir);

@@ -8,11 +8,9 @@ std::shared_ptr<const Config> ConfigCache::load(const std::optional<fs::path>& p
   std::string key = path ? fs::absolute(*path).lexically_normal().string() : std::string();
   auto it = m_cache.find(key);
   if (it != m_cache.end()) return it->second;
-  std::shared_ptr<const Config> cfg;
-  if (m_o.rules_dir && !path)
-    cfg = load_config_with_rules(*m_o.rules_dir);
-  else
-    cfg = load_config(path);
+  std::optional<fs::path> rules_dir;
+  if (m_o.rules_dir) rules_dir = fs::path(*m_o.rules_dir);
+  std::shared_ptr<const Config> cfg = load_config(path, rules_dir);
   m_cache[key] = cfg;
   return cfg;
 }

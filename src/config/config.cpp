@@ -849,8 +849,9 @@ std::optional<fs::path> discover_config(const fs::path& start) {
   return std::nullopt;
 }
 
-std::shared_ptr<const Config> load_config(const std::optional<fs::path>& file) {
-  return load(file, std::nullopt);
+std::shared_ptr<const Config> load_config(const std::optional<fs::path>& file,
+                                          const std::optional<fs::path>& rules_dir) {
+  return load(file, rules_dir);
 }
 
 std::shared_ptr<const Config> load_config_with_rules(const fs::path& rules_dir) {

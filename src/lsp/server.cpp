@@ -412,10 +412,7 @@ const Server::CachedConfig& Server::config_for(const OpenDocument& doc) {
   auto it = m_configs.find(key);
   if (it != m_configs.end() && it->second->fresh()) return *it->second;
   auto cached = std::make_unique<CachedConfig>();
-  if (m_options.rules_dir && !file)
-    cached->config = load_config_with_rules(*m_options.rules_dir);
-  else
-    cached->config = load_config(file);
+  cached->config = load_config(file, m_options.rules_dir);
   if (file) cached->stamps.emplace_back(*file, CachedConfig::stamp(*file));
   if (!cached->config->spelling.words_file.empty()) {
     fs::path w = cached->config->spelling.words_file;
