@@ -21,3 +21,35 @@ hyperfine -N -w 2 -r 10 --export-markdown /dev/stdout \
   -n "prfaq lint (no spelling)" "$bin lint --no-config --ignore PF601,PF602 --fail-on never --quiet --format concise $corpus" \
   -n "prfaq lint (all rules)" "$bin lint --no-config --fail-on never --quiet --format concise $corpus" \
   -n "prfaq lint --jobs 1 (all rules)" "$bin lint --no-config --jobs 1 --fail-on never --quiet --format concise $corpus"
+
+# The language server: one session that opens the largest fixture and changes it CHANGES times
+# (an edit on the last line, as typing does), each change re-linted and published. Per-change
+# latency = (session - empty session) / CHANGES. Needs python3 to write the JSON-RPC frames.
+changes=200
+doc=$(ls -S fixtures/docs/*.md | head -1)
+python3 - "$doc" "$changes" "$corpus/session.bin" "$corpus/empty.bin" <<'PY'
+import json, sys
+doc, n, out, empty = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+text = open(doc, encoding="utf-8").read()
+uri = "file:///bench/doc.md"
+def frame(m):
+    b = json.dumps(m).encode()
+    return b"Content-Length: %d\r\n\r\n" % len(b) + b
+head = frame({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}})
+head += frame({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
+    "uri": uri, "languageId": "markdown", "version": 1, "text": text}}})
+tail = frame({"jsonrpc": "2.0", "id": 2, "method": "shutdown"}) + frame({"jsonrpc": "2.0", "method": "exit"})
+line = text.count("\n")
+body = b""
+for i in range(n):
+    body += frame({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
+        "textDocument": {"uri": uri, "version": i + 2},
+        "contentChanges": [{"range": {"start": {"line": line, "character": 0},
+                                      "end": {"line": line, "character": 0}}, "text": "x"}]}})
+open(out, "wb").write(head + body + tail)
+open(empty, "wb").write(head + tail)
+PY
+echo "language server: $(wc -c <"$doc") byte document, $changes incremental changes"
+hyperfine -N -w 2 -r 10 --export-markdown /dev/stdout \
+  -n "lsp: open only (all rules, en_US spelling)" "sh -c '$bin lsp --no-config < $corpus/empty.bin >/dev/null'" \
+  -n "lsp: open + $changes changes (all rules, en_US spelling)" "sh -c '$bin lsp --no-config < $corpus/session.bin >/dev/null'"
