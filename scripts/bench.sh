@@ -22,6 +22,21 @@ hyperfine -N -w 2 -r 10 --export-markdown /dev/stdout \
   -n "prfaq lint (all rules)" "$bin lint --no-config --fail-on never --quiet --format concise $corpus" \
   -n "prfaq lint --jobs 1 (all rules)" "$bin lint --no-config --jobs 1 --fail-on never --quiet --format concise $corpus"
 
+# Pathological inputs (SPEC §9): a 5 MB single line of repeated words (a million PF507
+# findings), and 50,000 headings each with a question. Both must scale linearly.
+python3 - "$corpus" <<'PY'
+import sys
+d = sys.argv[1]
+open(d + "/longline.md", "w").write("word " * 1000000 + "\n")
+open(d + "/headings.md", "w").write("".join("# H%d\n\nQ: why?\n\n" % i for i in range(50000)))
+PY
+hyperfine -N -w 1 -r 3 --export-markdown /dev/stdout \
+  -n "5 MB line, all rules" "$bin lint --no-config --fail-on never --quiet --format concise -o /dev/null $corpus/longline.md" \
+  -n "5 MB line, cmark-gfm" "cmark-gfm --sourcepos $corpus/longline.md" \
+  -n "50,000 headings, all rules" "$bin lint --no-config --fail-on never --quiet --format concise -o /dev/null $corpus/headings.md" \
+  -n "50,000 headings, cmark-gfm" "cmark-gfm --sourcepos $corpus/headings.md"
+rm -f "$corpus/longline.md" "$corpus/headings.md"
+
 # The language server: one session that opens the largest fixture and changes it CHANGES times
 # (an edit on the last line, as typing does), each change re-linted and published. Per-change
 # latency = (session - empty session) / CHANGES. Needs python3 to write the JSON-RPC frames.

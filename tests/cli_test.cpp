@@ -239,3 +239,32 @@ TEST_CASE("bad input: binary bytes, NUL, invalid UTF-8 are reported once and nev
   CHECK(e.out.find("empty.md:1:1: warning: This file does not look like a PR/FAQ") !=
         std::string::npos);
 }
+
+TEST_CASE("bad input: a document over 16 MiB is refused with exit 2; the other files are linted") {
+  fs::path d = test::temp_dir("huge");
+  test::write(d / "huge.md", std::string((16u << 20) + 1, 'a'));
+  test::write(d / "small.md", "# T\n\nWe leverage it.\n");
+  test::Run r = test::run(bin() + " lint --no-config --format concise " + (d / "huge.md").string() +
+                          " " + (d / "small.md").string());
+  CHECK(r.status == 2);
+  CHECK(r.out.find("huge.md: too large: more than 16 MiB") != std::string::npos);
+  CHECK(r.out.find("small.md:3:4: warning: Jargon 'leverage'") != std::string::npos);
+  r = test::run(bin() + " lint --no-config - < " + (d / "huge.md").string());
+  CHECK(r.status == 2);
+  CHECK(r.out.find("<stdin>: too large") != std::string::npos);
+  fs::remove_all(d);
+}
+
+TEST_CASE("bad input: findings of one rule beyond 5,000 in a file are counted in one more") {
+  std::string text = "# T\n\n";
+  for (int i = 0; i < 6000; ++i) text += "So so. ";
+  prfaq::RuleFilter only;
+  only.select = {"PF507"};
+  std::string out = test::lint_concise("doc.md", text, test::default_config(), only);
+  std::size_t lines = static_cast<std::size_t>(std::count(out.begin(), out.end(), '\n'));
+  CHECK(lines == prfaq::max_findings_per_rule + 1);
+  // The note sits at the first finding left out: the 5,001st "So so" (7 bytes each, column 1).
+  CHECK(out.find("doc.md:3:35001: warning: 1000 more findings of PF507 in this file are not "
+                 "shown (at most 5000 per rule and file) [PF507/repeated-word]") !=
+        std::string::npos);
+}

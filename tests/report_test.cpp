@@ -248,3 +248,29 @@ TEST_CASE("lint: --write-baseline then --baseline hides old findings across inse
   CHECK(r.status == 2);
   CHECK(r.out.find("malformed") != std::string::npos);
 }
+
+TEST_CASE("text: a long line is shown as a window around the finding, underline aligned") {
+  // 2,000 bytes of "ab " with "XYZ" in the middle, on line 2.
+  std::string line;
+  while (line.size() < 1000) line += "ab ";
+  std::uint32_t at = static_cast<std::uint32_t>(line.size()) + 5;  // after "# T\n\n"
+  line += "XYZ";
+  while (line.size() < 2000) line += " ab";
+  prfaq::SourceFile src("doc.md", "# T\n\n" + line + "\n");
+  std::string out = render("text", src, {make_diag("PF501", {at, at + 3}, "Jargon")});
+  std::istringstream in(out);
+  std::vector<std::string> lines;
+  for (std::string l; std::getline(in, l);) lines.push_back(l);
+  auto shown = std::find_if(lines.begin(), lines.end(),
+                            [](const std::string& l) { return l.starts_with("3 | "); });
+  REQUIRE(shown != lines.end());
+  REQUIRE(shown + 1 != lines.end());
+  CHECK(shown->size() < 300);
+  CHECK(shown->find("\xE2\x80\xA6") == 4);                   // cut before
+  CHECK(shown->rfind("\xE2\x80\xA6") == shown->size() - 3);  // and after
+  // The carets sit under XYZ: the ellipsis is one column wide but three bytes.
+  std::size_t x = shown->find("XYZ");
+  std::size_t caret = (shown + 1)->find("^^^");
+  REQUIRE(x != std::string::npos);
+  CHECK(caret == x - 2);
+}

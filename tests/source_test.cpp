@@ -29,7 +29,34 @@ TEST_CASE("line index: columns count code points; a tab is one column; the BOM t
   std::string emoji = "\xF0\x9F\x98\x80X";
   LineIndex e(emoji);
   CHECK(e.location(4).column == 2);
-  CHECK(e.utf16_column(4) == 3);
+  CHECK(1 + e.code_points(0, 4) + e.supplementary(0, 4) == 3);
+}
+
+TEST_CASE("columns on long lines: block counts agree with a plain count at every offset") {
+  // Mixed widths so sequences straddle the 256-byte blocks; a line break in the middle.
+  std::string text;
+  const char* pieces[] = {"a", "\xC3\xA9", "\xE6\x97\xA5", "\xF0\x9F\x98\x80", "\t", " "};
+  for (int i = 0; i < 1500; ++i) text += pieces[(i * 7) % 6];
+  text += "\n";
+  for (int i = 0; i < 700; ++i) text += pieces[(i * 5) % 6];
+  LineIndex idx(text);
+  std::uint32_t second = static_cast<std::uint32_t>(text.find('\n')) + 1;
+  std::uint32_t cp = 0, supp = 0;
+  bool all = true;
+  for (std::uint32_t off = 0; off <= text.size(); ++off) {
+    if (off == second) cp = 0, supp = 0;
+    Location l = idx.location(off);
+    std::uint32_t start = off < second ? 0 : second;
+    all &= l.line == (off < second ? 1u : 2u) && l.column == 1 + cp &&
+           idx.supplementary(start, off) == supp && idx.code_points(start, off) == cp;
+    if (off < text.size()) {
+      auto c = static_cast<unsigned char>(text[off]);
+      cp += (c & 0xC0) != 0x80;
+      supp += c >= 0xF0;
+    }
+  }
+  CHECK(all);
+  CHECK(idx.location(static_cast<std::uint32_t>(text.size())).line == 2);
 }
 
 TEST_CASE("invalid UTF-8 is found with its position") {

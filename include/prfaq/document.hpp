@@ -2,6 +2,7 @@
 /// The document model that every rule sees. cmark-gfm types never leak out of src/markdown/.
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -155,6 +156,11 @@ struct Document {
   std::string role_path(std::uint32_t offset) const;
   /// The role whose span contains offset (innermost), or nullptr.
   const RoleInstance* role_at(std::uint32_t offset) const;
+  /// The prose blocks that start inside `span`, in document order (binary search: a rule
+  /// that measures many units costs what the units hold, not units x blocks).
+  std::span<const Prose> prose_in(Span span) const;
+  /// The prose block that contains `offset`, or nullptr.
+  const Prose* prose_at(std::uint32_t offset) const;
   /// True when offset is inside a quotation.
   bool in_quote(std::uint32_t offset) const;
   /// True when offset is inside a quoted mention (not speech).

@@ -15,6 +15,10 @@ struct RuleFilter {
   bool allows(const RuleSpec& rule) const;
 };
 
+/// Findings of one rule in one document beyond this many are counted, not kept: one more
+/// diagnostic says how many were left out.
+inline constexpr std::size_t max_findings_per_rule = 5000;
+
 struct LintResult {
   std::vector<Diagnostic> diagnostics;  ///< sorted by (offset, code)
 };

@@ -8,6 +8,11 @@
 
 namespace prfaq {
 
+/// The largest document prfaq reads: 16 MiB, thousands of times a real PR/FAQ, and small enough
+/// that 32-bit offsets and the per-word structures stay bounded. Larger inputs are refused
+/// with a clear message.
+inline constexpr std::size_t max_source_bytes = std::size_t{16} << 20;
+
 /// A half-open byte range [begin, end) in a source text.
 struct Span {
   std::uint32_t begin = 0;
@@ -44,13 +49,21 @@ class LineIndex {
   std::string_view line_text(std::uint32_t line) const;
   /// Byte offset of a 1-based line and 1-based *byte* column (as cmark reports them).
   std::uint32_t offset_of(std::uint32_t line, std::uint32_t byte_column) const;
-  /// Column of an offset in UTF-16 code units (1-based), for the LSP.
-  std::uint32_t utf16_column(std::uint32_t offset) const;
+  /// Code points in [begin, end) (bytes that start a sequence), in time independent of the
+  /// distance: counts are kept every 256 bytes, so columns on megabyte-long lines stay cheap.
+  std::uint32_t code_points(std::uint32_t begin, std::uint32_t end) const;
+  /// Code points in [begin, end) that need two UTF-16 code units (4-byte sequences).
+  std::uint32_t supplementary(std::uint32_t begin, std::uint32_t end) const;
   std::uint32_t line_count() const { return static_cast<std::uint32_t>(m_starts.size()); }
 
  private:
+  static constexpr std::uint32_t k_block = 256;
+  std::uint32_t count_before(const std::vector<std::uint32_t>& marks, std::uint32_t offset,
+                             bool supplementary) const;
   std::string_view m_text;
   std::vector<std::uint32_t> m_starts;
+  std::vector<std::uint32_t> m_cp;    ///< code points before offset k * k_block
+  std::vector<std::uint32_t> m_supp;  ///< 4-byte sequences before offset k * k_block
 };
 
 /// A file as read: its display path, its bytes, and their line index.

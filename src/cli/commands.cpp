@@ -39,20 +39,19 @@ std::uint32_t last_line(const Document& doc, Span s) {
 int run_outline(const std::string& file, const std::string& format, const LintOptions& o) {
   std::string text;
   std::string display = file;
+  ReadStatus st = ReadStatus::error;
   if (file == "-") {
-    std::ostringstream ss;
-    ss << std::cin.rdbuf();
-    text = ss.str();
+    st = read_document(std::cin, text);
     display = o.stdin_filename.value_or("<stdin>");
   } else {
     std::ifstream in(file, std::ios::binary);
-    if (!in) {
-      std::cerr << fmt::format("prfaq: {}: cannot read file\n", file);
-      return 2;
-    }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    text = ss.str();
+    if (in) st = read_document(in, text);
+  }
+  if (st != ReadStatus::ok) {
+    std::cerr << fmt::format(
+        "prfaq: {}: {}\n", display,
+        st == ReadStatus::too_large ? too_large_message() : "cannot read file");
+    return 2;
   }
   ConfigCache cache(o);
   auto config = cache.for_file(file == "-" ? fs::current_path() / "x.md" : fs::path(file));

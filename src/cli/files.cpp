@@ -1,12 +1,32 @@
 #include "cli/files.hpp"
 
+#include <fmt/format.h>
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <prfaq/source.hpp>
 
 namespace fs = std::filesystem;
 
 namespace prfaq::cli {
+
+ReadStatus read_document(std::istream& in, std::string& out) {
+  out.clear();
+  char buf[65536];
+  while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+    out.append(buf, static_cast<std::size_t>(in.gcount()));
+    if (out.size() > max_source_bytes) {
+      out.clear();
+      return ReadStatus::too_large;
+    }
+  }
+  return in.bad() ? ReadStatus::error : ReadStatus::ok;
+}
+
+std::string too_large_message() {
+  return fmt::format("too large: more than {} MiB (prfaq reads documents of at most {} MiB)",
+                     max_source_bytes >> 20, max_source_bytes >> 20);
+}
 
 std::string glob_to_regex(std::string_view g) {
   std::string out;

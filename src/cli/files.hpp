@@ -1,6 +1,7 @@
 #pragma once
 // Finding the files to lint: directory walk, include/exclude globs (compiled to RE2).
 #include <filesystem>
+#include <istream>
 #include <memory>
 #include <string>
 #include <vector>
@@ -25,6 +26,12 @@ class GlobSet {
 };
 
 std::string glob_to_regex(std::string_view glob);
+
+enum class ReadStatus { ok, too_large, error };
+/// Reads a stream into `out`, up to max_source_bytes (too_large beyond that).
+ReadStatus read_document(std::istream& in, std::string& out);
+/// The message for a refused document.
+std::string too_large_message();
 
 /// Walks a directory for *.md / *.markdown, skipping hidden directories and symlinked
 /// directories; sorted.

@@ -41,13 +41,6 @@ struct Job {
   std::size_t fixed = 0;
 };
 
-bool read_all(std::istream& in, std::string& out) {
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  out = ss.str();
-  return !in.bad();
-}
-
 std::string display_path(const fs::path& p) {
   std::string s = p.lexically_normal().generic_string();
   if (s.starts_with("./")) s.erase(0, 2);
@@ -58,8 +51,10 @@ std::string display_path(const fs::path& p) {
 void process(Job& job, const RuleFilter& filter, bool fix) {
   std::string text;
   if (job.stdin_input) {
-    if (!read_all(std::cin, text)) {
-      job.io_error = "cannot read standard input";
+    ReadStatus st = read_document(std::cin, text);
+    if (st != ReadStatus::ok) {
+      job.io_error =
+          st == ReadStatus::too_large ? too_large_message() : "cannot read standard input";
       return;
     }
   } else {
@@ -73,8 +68,9 @@ void process(Job& job, const RuleFilter& filter, bool fix) {
       job.io_error = fs::exists(job.path, ec) ? "permission denied" : "no such file";
       return;
     }
-    if (!read_all(in, text)) {
-      job.io_error = "read error";
+    ReadStatus st = read_document(in, text);
+    if (st != ReadStatus::ok) {
+      job.io_error = st == ReadStatus::too_large ? too_large_message() : "read error";
       return;
     }
   }

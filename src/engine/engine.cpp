@@ -1,3 +1,5 @@
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <prfaq/engine.hpp>
 #include <set>
@@ -64,13 +66,25 @@ std::string fill_template(std::string_view tmpl, const std::map<std::string, std
 
 namespace {
 
+// Keeps at most max_findings_per_rule findings and counts the rest, so a pathological
+// document (a megabyte of "word word word") costs bounded memory.
 class VectorSink final : public FindingSink {
  public:
   explicit VectorSink(std::vector<Finding>& out) : m_out(out) {}
-  void report(Finding finding) override { m_out.push_back(std::move(finding)); }
+  void report(Finding finding) override {
+    if (m_out.size() < max_findings_per_rule) {
+      m_out.push_back(std::move(finding));
+    } else if (m_dropped++ == 0) {
+      m_first_dropped = finding.span;
+    }
+  }
+  std::size_t dropped() const { return m_dropped; }
+  Span first_dropped() const { return m_first_dropped; }
 
  private:
   std::vector<Finding>& m_out;
+  std::size_t m_dropped = 0;
+  Span m_first_dropped;
 };
 
 }  // namespace
@@ -104,6 +118,19 @@ LintResult lint_document(const Document& doc, const Config& config, const RuleFi
       d.fix = std::move(f.fix);
       d.alternatives = std::move(f.alternatives);
       d.section = doc.role_path(f.span.begin);
+      out.push_back(std::move(d));
+    }
+    if (sink.dropped() > 0) {
+      Diagnostic d;
+      d.code = spec.code;
+      d.name = spec.name;
+      d.severity = spec.severity;
+      d.span = sink.first_dropped();
+      d.message = fmt::format(
+          "{} more findings of {} in this file are not shown (at most {} per rule and file)",
+          sink.dropped(), spec.code, max_findings_per_rule);
+      d.help = "Fix the findings shown, or turn the rule off for this file.";
+      d.section = doc.role_path(d.span.begin);
       out.push_back(std::move(d));
     }
   }

@@ -107,8 +107,7 @@ class Faq final : public Rule {
         std::string missing;
         for (const Topic& t : m_topics) {
           bool found = false;
-          for (const Prose& p : doc.prose) {
-            if (!internal->span.contains(p.span.begin)) continue;
+          for (const Prose& p : doc.prose_in(internal->span)) {
             t.terms.find(words_of(p), [&](int, std::uint32_t, std::uint32_t) { found = true; });
             if (!found && t.patterns)
               t.patterns->find(p.text, [&](int, std::uint32_t, std::uint32_t) { found = true; });

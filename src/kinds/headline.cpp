@@ -237,8 +237,7 @@ class CustomerFocus final : public Rule {
     if (!doc.is_prfaq) return;
     for (const Unit& u : units_of(doc, m_scope)) {
       std::int64_t company = 0, customer = 0;
-      for (const Prose& prose : doc.prose) {
-        if (!u.span.contains(prose.span.begin)) continue;
+      for (const Prose& prose : doc.prose_in(u.span)) {
         const std::vector<Word>& words = words_of(prose);
         auto outside = [&](std::uint32_t b) {
           return !doc.in_quote(prose.source_span(b, b + 1).begin);

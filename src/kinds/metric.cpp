@@ -114,8 +114,7 @@ class MetricRule final : public Rule {
  private:
   std::int64_t measure(const Document& doc, Span span) const {
     std::int64_t n = 0;
-    for (const Prose& p : doc.prose) {
-      if (!span.contains(p.span.begin)) continue;
+    for (const Prose& p : doc.prose_in(span)) {
       if (m_metric == Metric::paragraphs)
         n += p.kind != BlockKind::heading && p.kind != BlockKind::table_cell;
       else if (m_metric == Metric::sentences)
@@ -184,8 +183,8 @@ class Readability final : public Rule {
     for (const Unit& u : units) {
       double words = 0, sentences = 0, syl = 0;
       bool english = true;
-      for (const Prose& p : doc.prose) {
-        if (!u.span.contains(p.span.begin) || p.kind == BlockKind::heading ||
+      for (const Prose& p : doc.prose_in(u.span)) {
+        if (p.kind == BlockKind::heading ||
             p.kind == BlockKind::table_cell)
           continue;
         if (!m_scope.explicit_scope && doc.in_quote(p.span.begin)) continue;

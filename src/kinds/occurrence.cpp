@@ -26,8 +26,7 @@ class Occurrence final : public Rule {
   void check(const Document& doc, FindingSink& out) const override {
     for (const Unit& u : units_of(doc, m_scope)) {
       std::vector<Span> hits;
-      for (const Prose& prose : doc.prose) {
-        if (!u.span.contains(prose.span.begin)) continue;
+      for (const Prose& prose : doc.prose_in(u.span)) {
         auto add = [&](std::uint32_t b, std::uint32_t e) {
           Span s = prose.source_span(b, e);
           if (!m_scope.explicit_scope && doc.in_quote(s.begin)) return;

@@ -53,8 +53,7 @@ bool Scope::contains(const Document& doc, std::uint32_t offset) const {
       return false;
     case Kind::element:
       if (quote) return doc.in_quote(offset);
-      for (const Prose& p : doc.prose)
-        if (p.span.contains(offset)) return p.kind == element;
+      if (const Prose* p = doc.prose_at(offset)) return p->kind == element;
       return false;
   }
   return true;

@@ -25,16 +25,18 @@ PositionMap::PositionMap(std::string_view text, Encoding encoding)
 
 Position PositionMap::position(std::uint32_t offset) const {
   offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(m_text.size()));
+  // An offset inside a UTF-8 sequence counts the sequence once (its lead byte is before it).
   std::uint32_t line = m_lines.line_of(offset);
-  std::size_t i = m_lines.line_start(line + 1);
-  std::uint32_t character = 0;
-  while (i < offset) {
-    std::size_t before = i;
-    char32_t cp = decode_utf8(m_text, i);
-    if (i > offset) i = offset;  // an offset inside a sequence counts the sequence once
-    character += units(cp, i - before, m_encoding);
+  std::uint32_t start = m_lines.line_start(line + 1);
+  switch (m_encoding) {
+    case Encoding::utf8:
+      return {line, offset - start};
+    case Encoding::utf16:
+      return {line, m_lines.code_points(start, offset) + m_lines.supplementary(start, offset)};
+    case Encoding::utf32:
+      return {line, m_lines.code_points(start, offset)};
   }
-  return {line, character};
+  return {line, 0};
 }
 
 std::uint32_t PositionMap::offset(Position pos) const {

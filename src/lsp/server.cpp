@@ -436,6 +436,13 @@ void Server::lint(OpenDocument& doc) {
   doc.diags.clear();
   doc.doc.reset();
   doc.excluded = false;
+  if (doc.text.size() > max_source_bytes) {
+    Diagnostic d;
+    d.severity = Severity::error;
+    d.message = cli::too_large_message();
+    doc.diags.push_back(std::move(d));
+    return;
+  }
   if (!doc.config->ok()) {
     // The document cannot be linted: say why at its first line; the errors themselves are
     // published on the configuration files.
@@ -474,9 +481,9 @@ json Server::edit(const OpenDocument& doc, const Edit& e) const {
 json Server::to_lsp(const OpenDocument& doc, const Diagnostic& d) const {
   json j = {{"range", range(doc, d.span)},
             {"severity", lsp_severity(d.severity)},
-            {"code", d.code},
             {"source", "prfaq"},
             {"message", d.help.empty() ? d.message : d.message + "\n" + d.help}};
+  if (!d.code.empty()) j["code"] = d.code;
   if (!d.labels.empty()) {
     json related = json::array();
     for (const Label& l : d.labels)

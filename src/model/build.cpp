@@ -103,6 +103,22 @@ std::string Document::role_path(std::uint32_t offset) const {
   return out;
 }
 
+std::span<const Prose> Document::prose_in(Span span) const {
+  auto by_begin = [](const Prose& p, std::uint32_t at) { return p.span.begin < at; };
+  auto first = std::lower_bound(prose.begin(), prose.end(), span.begin, by_begin);
+  auto last = std::lower_bound(first, prose.end(), span.end, by_begin);
+  return {first, last};
+}
+
+const Prose* Document::prose_at(std::uint32_t offset) const {
+  // Leaf blocks do not overlap: the last block starting at or before offset is the candidate.
+  auto it = std::upper_bound(prose.begin(), prose.end(), offset,
+                             [](std::uint32_t at, const Prose& p) { return at < p.span.begin; });
+  if (it == prose.begin()) return nullptr;
+  --it;
+  return it->span.contains(offset) ? &*it : nullptr;
+}
+
 bool Document::in_mention(std::uint32_t offset) const {
   for (Span s : mentions)
     if (s.contains(offset)) return true;

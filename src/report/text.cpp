@@ -28,6 +28,10 @@ class Text final : public Reporter {
     }
   }
 
+  static constexpr std::size_t k_long_line = 500;      // bytes; longer lines are windowed
+  static constexpr std::size_t k_context = 80;         // bytes shown either side of the finding
+  static constexpr std::size_t k_max_underline = 200;  // bytes of the finding underlined at most
+
   // The line with tabs expanded to spaces; the underline follows the same expansion.
   static std::string expand(std::string_view line, std::size_t upto, std::size_t& width) {
     std::string out;
@@ -66,10 +70,31 @@ class Text final : public Reporter {
     std::size_t e =
         std::min<std::size_t>(span.end > line_start ? span.end - line_start : b, line.size());
     if (e <= b) e = b;
+    // A long line shows a window around the finding ("…" marks what is cut), so a megabyte
+    // line costs a few hundred bytes per finding, not the whole line.
+    std::string_view before_mark, after_mark;
+    if (line.size() > k_long_line) {
+      auto continuation = [&](std::size_t i) {
+        return i < line.size() && (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80;
+      };
+      e = std::min(e, b + k_max_underline);
+      while (continuation(e)) ++e;
+      std::size_t from = b > k_context ? b - k_context : 0;
+      std::size_t to = std::min(line.size(), e + k_context);
+      while (from > 0 && continuation(from)) --from;
+      while (continuation(to)) ++to;
+      if (from > 0) before_mark = "\xE2\x80\xA6";
+      if (to < line.size()) after_mark = "\xE2\x80\xA6";
+      line = line.substr(from, to - from);
+      b -= from;
+      e -= from;
+    }
     std::size_t w_before = 0, w_to = 0, w_all = 0;
     expand(line, b, w_before);
     expand(line, e, w_to);
-    std::string shown = expand(line, line.size(), w_all);
+    std::string shown =
+        std::string(before_mark) + expand(line, line.size(), w_all) + std::string(after_mark);
+    if (!before_mark.empty()) ++w_before, ++w_to;
     std::size_t len = std::max<std::size_t>(1, w_to - w_before);
     std::string num = std::to_string(loc.line);
     m_out << fmt::format("{} {}\n", std::string(gutter, ' '), paint("1;34", "|"));

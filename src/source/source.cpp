@@ -13,6 +13,38 @@ LineIndex::LineIndex(std::string_view text) : m_text(text) {
       m_starts.push_back(static_cast<std::uint32_t>(i + 1));
     }
   }
+  m_cp.reserve(text.size() / k_block + 1);
+  m_supp.reserve(text.size() / k_block + 1);
+  std::uint32_t cp = 0, supp = 0;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    if (i % k_block == 0) m_cp.push_back(cp), m_supp.push_back(supp);
+    if (i == text.size()) break;
+    auto c = static_cast<unsigned char>(text[i]);
+    cp += (c & 0xC0) != 0x80;
+    supp += c >= 0xF0;
+  }
+}
+
+std::uint32_t LineIndex::count_before(const std::vector<std::uint32_t>& marks, std::uint32_t offset,
+                                      bool supplementary) const {
+  offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(m_text.size()));
+  std::uint32_t block = offset / k_block;
+  std::uint32_t n = marks[block];
+  for (std::uint32_t i = block * k_block; i < offset; ++i) {
+    auto c = static_cast<unsigned char>(m_text[i]);
+    n += supplementary ? c >= 0xF0 : (c & 0xC0) != 0x80;
+  }
+  return n;
+}
+
+std::uint32_t LineIndex::code_points(std::uint32_t begin, std::uint32_t end) const {
+  if (end <= begin) return 0;
+  return count_before(m_cp, end, false) - count_before(m_cp, begin, false);
+}
+
+std::uint32_t LineIndex::supplementary(std::uint32_t begin, std::uint32_t end) const {
+  if (end <= begin) return 0;
+  return count_before(m_supp, end, true) - count_before(m_supp, begin, true);
 }
 
 std::uint32_t LineIndex::line_of(std::uint32_t offset) const {
@@ -26,25 +58,7 @@ Location LineIndex::location(std::uint32_t offset) const {
   std::uint32_t start = m_starts[line];
   if (line == 0 && m_text.substr(0, 3) == "\xEF\xBB\xBF")
     start = std::min<std::uint32_t>(3, offset);
-  std::uint32_t column = 1;
-  for (std::uint32_t i = start; i < offset; ++i) {
-    // Count bytes that start a code point (not 10xxxxxx continuation bytes).
-    if ((static_cast<unsigned char>(m_text[i]) & 0xC0) != 0x80) ++column;
-  }
-  return {line + 1, column};
-}
-
-std::uint32_t LineIndex::utf16_column(std::uint32_t offset) const {
-  offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(m_text.size()));
-  std::uint32_t line = line_of(offset);
-  std::size_t i = m_starts[line];
-  if (line == 0 && m_text.substr(0, 3) == "\xEF\xBB\xBF") i = std::min<std::size_t>(3, offset);
-  std::uint32_t column = 1;
-  while (i < offset) {
-    char32_t cp = decode_utf8(m_text, i);
-    column += cp >= 0x10000 ? 2 : 1;
-  }
-  return column;
+  return {line + 1, 1 + code_points(start, offset)};
 }
 
 std::uint32_t LineIndex::line_start(std::uint32_t line) const {
