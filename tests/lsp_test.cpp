@@ -439,6 +439,37 @@ TEST_CASE("lsp: a changed .prfaq.toml is read again; a broken one is reported, n
   fs::remove_all(dir);
 }
 
+TEST_CASE("lsp: an edited or added rule file is read again before the next lint") {
+  fs::path dir = test::temp_dir("lsp-ruledir");
+  test::write(dir / ".prfaq.toml", "rule_dirs = [\"rules\"]\n");
+  auto rule = [](std::string code, std::string token, std::string severity) {
+    return "code = \"" + code + "\"\nname = \"n" + code +
+           "\"\nkind = \"existence\"\nseverity = \"" + severity +
+           "\"\nmessage = \"m\"\ntokens = [\"" + token + "\"]\n";
+  };
+  test::write(dir / "rules" / "a.toml", rule("ZZ801", "Bluebird", "warning"));
+  std::string uri = prfaq::lsp::path_to_uri(dir / "doc.md");
+  std::string text = "# Plan\n\nBluebird and Falcon ship.\n";
+  auto change = [&](Client& c, int version) {
+    c.notify("textDocument/didChange", {{"textDocument", {{"uri", uri}, {"version", version}}},
+                                        {"contentChanges", {{{"text", text}}}}});
+  };
+  Client c;
+  c.initialize();  // no file watching: the modification times must do
+  c.open(uri, text);
+  CHECK(Client::find(c.diagnostics(uri), "ZZ801")["severity"] == 2);
+  test::write(dir / "rules" / "a.toml", rule("ZZ801", "Bluebird", "error"));
+  fs::last_write_time(dir / "rules" / "a.toml",
+                      fs::last_write_time(dir / "rules" / "a.toml") + std::chrono::seconds(2));
+  change(c, 2);
+  CHECK(Client::find(c.diagnostics(uri), "ZZ801")["severity"] == 1);
+  test::write(dir / "rules" / "b.toml", rule("ZZ802", "Falcon", "info"));
+  fs::last_write_time(dir / "rules", fs::last_write_time(dir / "rules") + std::chrono::seconds(4));
+  change(c, 3);
+  CHECK(Client::find(c.diagnostics(uri), "ZZ802")["severity"] == 3);
+  fs::remove_all(dir);
+}
+
 TEST_CASE("lsp: files the configuration excludes get no findings") {
   fs::path dir = test::temp_dir("lsp-exclude");
   test::write(dir / ".prfaq.toml",

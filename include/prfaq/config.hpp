@@ -55,6 +55,7 @@ struct Config {
   Template tmpl;
   std::vector<RuleSpec> rules;      ///< sorted by code
   std::vector<ConfigError> errors;  ///< non-empty means unusable: exit 2
+  std::vector<std::string> inputs;  ///< files and rule directories read (the LSP's reload check)
 
   const RuleSpec* find_rule(std::string_view code_or_name) const;
   bool ok() const { return errors.empty(); }

@@ -239,6 +239,7 @@ class Loader {
     auto file = std::make_shared<SourceFile>(path, std::move(text));
     m_sources[path] = file;
     m_current = path;
+    if (!path.starts_with("embedded:")) m_config.inputs.push_back(path);
     try {
       return toml::parse(file->text, path);
     } catch (const toml::parse_error& err) {
@@ -453,6 +454,7 @@ class Loader {
   }
 
   void load_rule_dir(const fs::path& dir, const toml::node& where) {
+    m_config.inputs.push_back(dir.string());  // a file added to it changes its mtime
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) {
       add_error(where, "CF008", "missing-file",

@@ -413,7 +413,11 @@ const Server::CachedConfig& Server::config_for(const OpenDocument& doc) {
   if (it != m_configs.end() && it->second->fresh()) return *it->second;
   auto cached = std::make_unique<CachedConfig>();
   cached->config = load_config(file, m_options.rules_dir);
+  // Every file and rule directory it was read from: an edit to any of them (extends, rule
+  // files, the words file) shows in its modification time.
   if (file) cached->stamps.emplace_back(*file, CachedConfig::stamp(*file));
+  for (const std::string& input : cached->config->inputs)
+    cached->stamps.emplace_back(input, CachedConfig::stamp(input));
   if (!cached->config->spelling.words_file.empty()) {
     fs::path w = cached->config->spelling.words_file;
     cached->stamps.emplace_back(w, CachedConfig::stamp(w));
