@@ -240,6 +240,13 @@ TEST_CASE("lsp: quick fixes, disable comments and fix-all edit the text as promi
   }
   REQUIRE(fix.is_object());
   CHECK(fix["kind"] == "quickfix");
+  // A cursor just after the phrase ("in order to|") still gets the fix.
+  json after = c.request("textDocument/codeAction",
+                         {{"textDocument", {{"uri", k_uri}}},
+                          {"range", range(2, 22, 2, 22)},
+                          {"context", {{"diagnostics", json::array()}}}})["result"];
+  CHECK(std::any_of(after.begin(), after.end(),
+                    [](const json& a) { return a.value("isPreferred", false); }));
   CHECK(fix["diagnostics"][0]["code"] == "PF506");
   CHECK(apply_edits(text, fix["edit"]["changes"][k_uri]) ==
         "# Plan\n\nWe ship it to help.\n\nWe leverage it.\n");

@@ -565,8 +565,8 @@ json Server::code_action(const json& params) {
   std::vector<std::string> disabled_file;  // codes already offered a file-wide disable
   if (wanted("quickfix")) {
     for (const Diagnostic& d : doc.diags) {
-      bool hit = d.span.begin <= e &&
-                 (b < d.span.end || d.span.begin == b || (d.span.empty() && d.span.begin >= b));
+      // Ranges touch, ends included: a cursor just after a flagged word still gets its fixes.
+      bool hit = d.span.begin <= e && b <= d.span.end;
       if (!hit || !doc.doc) continue;
       json diag = json::array({to_lsp(doc, d)});
       auto add_fix = [&](const Fix& f, bool preferred) {
