@@ -13,10 +13,16 @@ for i in $(seq 1 "$copies"); do
   cp fixtures/docs/*.md "$corpus/d$i/"
   cp examples/good-teamsync.md examples/flawed-launchpad.md "$corpus/d$i/"
 done
+# hyperfine's table goes to a file and is printed after each run (exporting to /dev/stdout
+# breaks when stdout is redirected to a file).
+table() {
+  hyperfine -N "$@" --export-markdown "$corpus/table.md" >&2
+  cat "$corpus/table.md"
+}
 n=$(find "$corpus" -name '*.md' | wc -l)
 bytes=$(cat "$corpus"/*/*.md | wc -c)
 echo "corpus: $n files, $bytes bytes"
-hyperfine -N -w 2 -r 10 --export-markdown /dev/stdout \
+table -w 2 -r 10 \
   -n "cmark-gfm parse (floor)" "sh -c 'cat $corpus/*/*.md | cmark-gfm -e table -e autolink -e strikethrough -e tasklist --sourcepos >/dev/null'" \
   -n "prfaq lint (no spelling)" "$bin lint --no-config --ignore PF601,PF602 --fail-on never --quiet --format concise $corpus" \
   -n "prfaq lint (all rules)" "$bin lint --no-config --fail-on never --quiet --format concise $corpus" \
@@ -30,7 +36,7 @@ d = sys.argv[1]
 open(d + "/longline.md", "w").write("word " * 1000000 + "\n")
 open(d + "/headings.md", "w").write("".join("# H%d\n\nQ: why?\n\n" % i for i in range(50000)))
 PY
-hyperfine -N -w 1 -r 3 --export-markdown /dev/stdout \
+table -w 1 -r 3 \
   -n "5 MB line, all rules" "$bin lint --no-config --fail-on never --quiet --format concise -o /dev/null $corpus/longline.md" \
   -n "5 MB line, cmark-gfm" "cmark-gfm --sourcepos $corpus/longline.md" \
   -n "50,000 headings, all rules" "$bin lint --no-config --fail-on never --quiet --format concise -o /dev/null $corpus/headings.md" \
@@ -65,6 +71,6 @@ open(out, "wb").write(head + body + tail)
 open(empty, "wb").write(head + tail)
 PY
 echo "language server: $(wc -c <"$doc") byte document, $changes incremental changes"
-hyperfine -N -w 2 -r 10 --export-markdown /dev/stdout \
+table -w 2 -r 10 \
   -n "lsp: open only (all rules, en_US spelling)" "sh -c '$bin lsp --no-config < $corpus/empty.bin >/dev/null'" \
   -n "lsp: open + $changes changes (all rules, en_US spelling)" "sh -c '$bin lsp --no-config < $corpus/session.bin >/dev/null'"
