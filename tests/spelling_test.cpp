@@ -284,3 +284,15 @@ TEST_CASE("spelling: hyphens, slashes, apostrophes and dashes split words where 
         "doc.md:1:71: warning: Misspelled 'knwon' [PF601/misspelling]\n"
         "doc.md:2:57: warning: Misspelled 'recieve' [PF601/misspelling]\n");
 }
+
+TEST_CASE("spelling: a capitalised unknown word (a name) gets no full suggestion search") {
+  fs::path d = test::temp_dir("names");
+  test::write(d / ".prfaq.toml", "[spelling]\nlanguage = \"en_US\"\n");
+  test::write(d / "doc.md", "# T\n\nOur pilot with Stallkeeper added a tidewatch feed.\n");
+  std::string out = findings(d / "doc.md", d / ".prfaq.toml", {"PF601"});
+  // The name: advice, no invented words. The lower-case word: Hunspell's full search.
+  CHECK(out.find("Misspelled 'Stallkeeper' | no suggestions; if the word is right, add it to "
+                 "[spelling] accept") != std::string::npos);
+  CHECK(out.find("Misspelled 'tidewatch' | did you mean: tide watch") != std::string::npos);
+  fs::remove_all(d);
+}

@@ -166,6 +166,16 @@ std::shared_ptr<Dictionary> dictionary(const DictFiles& files) {
   return slot;
 }
 
+/// "Fenwick", "Zürich": a capital letter, then lower-case letters (not "NASA", not "iPhone").
+bool capitalised_name(std::string_view word) {
+  std::size_t i = 0;
+  char32_t first = decode_utf8(word, i);
+  bool upper = (first >= 'A' && first <= 'Z') || (first >= 0xC0 && first <= 0xDE && first != 0xD7);
+  if (!upper || i >= word.size()) return false;
+  std::string rest(word.substr(i));
+  return text::to_lower(rest) == rest;
+}
+
 /// A set of dictionaries (a word is right when any accepts it) with a thread-safe cache of
 /// verdicts and suggestions: each distinct word goes to Hunspell once per process.
 class Speller {
@@ -237,9 +247,12 @@ class Speller {
       std::vector<std::vector<std::string>> lists;
       // Fast path: most typos are one edit away (a transposition, a wrong, missing or extra
       // letter). Trying those candidates with spell() costs about a millisecond; Hunspell's
-      // full suggestion search costs 25-110 ms a word and runs only when this finds nothing.
+      // full suggestion search costs 25-110 ms a word and runs only when this finds nothing,
+      // and not for a capitalised word: that is nearly always a name ("Stallkeeper",
+      // "Quillstack"), for which the search only splits or bends it into other words, and
+      // whose remedy is the project vocabulary.
       std::vector<std::string> near = one_edit(word);
-      if (!near.empty()) {
+      if (!near.empty() || capitalised_name(word)) {
         lists.push_back(std::move(near));
       } else {
         for (const auto& d : m_dicts) {  // every dictionary's suggestions, interleaved below
