@@ -22,6 +22,11 @@ struct Summary {
   std::size_t fixed = 0;
   std::size_t baseline_hidden = 0;
   std::size_t baseline_stale = 0;
+  struct Unreadable {
+    std::string path;
+    std::string reason;  ///< "no such file", "too large: ..."
+  };
+  std::vector<Unreadable> unreadable;  ///< files that could not be linted (exit 2)
 };
 
 struct ReportOptions {

@@ -390,6 +390,7 @@ int run_lint(const LintOptions& o) {
   for (Job& j : jobs) {
     if (!j.io_error.empty()) {
       std::cerr << fmt::format("prfaq: {}: {}\n", j.display, j.io_error);
+      summary.unreadable.push_back({j.display, j.io_error});
       rc = 2;
       continue;
     }

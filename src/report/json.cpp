@@ -64,6 +64,11 @@ class Json final : public Reporter {
                             {"fixed", s.fixed},
                             {"baseline_hidden", s.baseline_hidden},
                             {"baseline_stale", s.baseline_stale}}}};
+    if (!s.unreadable.empty()) {
+      nlohmann::json arr = nlohmann::json::array();
+      for (const auto& u : s.unreadable) arr.push_back({{"path", u.path}, {"reason", u.reason}});
+      doc["summary"]["unreadable"] = arr;
+    }
     m_out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   }
 

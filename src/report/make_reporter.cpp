@@ -43,6 +43,8 @@ std::string summary_line(const Summary& s) {
     out += fmt::format(" in {} of {}", s.files_with_findings, plural(s.files, "file"));
   }
   if (s.fixed) out += fmt::format(" ({} fixed)", s.fixed);
+  if (!s.unreadable.empty())
+    out += fmt::format("; {} could not be read", plural(s.unreadable.size(), "file"));
   if (s.baseline_hidden || s.baseline_stale)
     out += fmt::format("; baseline hid {}, {} stale", plural(s.baseline_hidden, "finding"),
                        plural(s.baseline_stale, "entry"));

@@ -139,11 +139,21 @@ class Sarif final : public Reporter {
                    {"semanticVersion", PRFAQ_VERSION},
                    {"informationUri", std::string(kInformationUri)},
                    {"rules", m_rules}};
-    json invocation = {{"executionSuccessful", true},
+    // Files that could not be read are tool execution notifications; the run did not succeed.
+    json notifications = json::array();
+    for (const auto& u : s.unreadable)
+      notifications.push_back(
+          {{"level", "error"},
+           {"message", {{"text", u.path + ": " + u.reason}}},
+           {"locations", json::array({{{"physicalLocation",
+                                        {{"artifactLocation",
+                                          {{"uri", uri_of(relative_display_path(u.path))}}}}}}})}});
+    json invocation = {{"executionSuccessful", s.unreadable.empty()},
                        {"properties",
                         {{"files", s.files},
                          {"baselineHidden", s.baseline_hidden},
                          {"baselineStale", s.baseline_stale}}}};
+    if (!notifications.empty()) invocation["toolExecutionNotifications"] = notifications;
     json run = {{"tool", {{"driver", driver}}},
                 {"columnKind", "unicodeCodePoints"},
                 {"results", m_results},

@@ -139,6 +139,14 @@ check_sarif() {
     fail "sarif: a broken .prfaq.toml should exit 2"
     ok=0
   }
+  # A file that cannot be read: a tool execution notification, executionSuccessful false.
+  (cd "$WORK" && "$BIN" lint --no-config --format sarif nasty.md missing.md) >"$dir/unreadable.json" 2>/dev/null
+  [ $? -eq 2 ] || {
+    fail "sarif: a missing file should exit 2"
+    ok=0
+  }
+  grep -q '"toolExecutionNotifications"' "$dir/unreadable.json" ||
+    fail "sarif: the missing file is not a tool execution notification"
   [ "$ok" = 1 ] || fail "sarif: prfaq failed while writing SARIF"
   local n
   n=$(find "$dir" -name '*.json' | wc -l)
@@ -243,6 +251,11 @@ check_json() {
   (cd "$WORK/empty" && lint_ok lint --no-config --format json .) >"$dir/empty.json"
   (cd "$WORK/badcfg" && "$BIN" lint --format json doc.md) >"$dir/config-error.json"
   (cd "$SRC" && lint_ok lint --format json fixtures/docs) >"$dir/with-config.json"
+  (cd "$WORK" && "$BIN" lint --no-config --format json nasty.md missing.md) >"$dir/unreadable.json" 2>/dev/null
+  node -e 'const d=JSON.parse(require("fs").readFileSync(process.argv[1]));
+    const u=d.summary.unreadable; process.exit(u && u.length===1 && u[0].path==="missing.md" &&
+    u[0].reason==="no such file" ? 0 : 1);' "$dir/unreadable.json" ||
+    fail "json: the missing file is not in summary.unreadable"
   if validate "$OUTPUT_SCHEMA" -d "$dir/*.json" >"$WORK/ajv-json.log" 2>&1; then
     pass "json: output valid against docs/prfaq-output.schema.json"
   else
