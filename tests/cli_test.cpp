@@ -251,7 +251,7 @@ TEST_CASE("bad input: a document over 16 MiB is refused with exit 2; the other f
   CHECK(r.out.find("small.md:3:4: warning: Jargon 'leverage'") != std::string::npos);
   r = test::run(bin() + " lint --no-config --color never " + (d / "huge.md").string() + " " +
                 (d / "small.md").string());
-  CHECK(r.out.find("1 warning in 1 of 1 file; 1 file could not be read") != std::string::npos);
+  CHECK(r.out.find("2 warnings in 1 of 1 file; 1 file could not be read") != std::string::npos);
   r = test::run(bin() + " lint --no-config - < " + (d / "huge.md").string());
   CHECK(r.status == 2);
   CHECK(r.out.find("<stdin>: too large") != std::string::npos);
