@@ -477,6 +477,30 @@ TEST_CASE("lsp: an edited or added rule file is read again before the next lint"
   fs::remove_all(dir);
 }
 
+TEST_CASE("lsp: workspace folders decide where a new .prfaq.toml goes") {
+  fs::path dir = test::temp_dir("lsp-folders");
+  fs::create_directories(dir / "one");
+  fs::create_directories(dir / "two");
+  REQUIRE_MESSAGE(!prfaq::discover_config(dir / "two" / "x.md"), "a .prfaq.toml above ",
+                  dir.string(), " spoils this test");
+  Client c;
+  json init = c.initialize({}, prfaq::lsp::path_to_uri(dir / "one"));
+  CHECK(init["result"]["capabilities"]["workspace"]["workspaceFolders"]["changeNotifications"] ==
+        true);
+  c.notify("workspace/didChangeWorkspaceFolders",
+           {{"event",
+             {{"added", {{{"uri", prfaq::lsp::path_to_uri(dir / "two")}, {"name", "two"}}}},
+              {"removed", {{{"uri", prfaq::lsp::path_to_uri(dir / "one")}, {"name", "one"}}}}}}});
+  std::string uri = "untitled:Untitled-1";
+  c.open(uri, "# Plan\n\nQuuxify ships today.\n");
+  REQUIRE(Client::find(c.diagnostics(uri), "PF601").is_object());
+  c.request("workspace/executeCommand",
+            {{"command", "prfaq.addToVocabulary"}, {"arguments", {uri, "Quuxify"}}});
+  CHECK(fs::exists(dir / "two" / ".prfaq.toml"));
+  CHECK(!fs::exists(dir / "one" / ".prfaq.toml"));
+  fs::remove_all(dir);
+}
+
 TEST_CASE("lsp: files the configuration excludes get no findings") {
   fs::path dir = test::temp_dir("lsp-exclude");
   test::write(dir / ".prfaq.toml",

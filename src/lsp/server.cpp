@@ -290,6 +290,21 @@ void Server::on_notification(const std::string& method, const json& params,
     did_change(params, out);
   } else if (method == "textDocument/didClose") {
     did_close(params, out);
+  } else if (method == "workspace/didChangeWorkspaceFolders") {
+    // Roots decide where an untitled document's configuration and a new .prfaq.toml go.
+    const json& event = require(params, "event");
+    auto uris = [&](std::string_view key) {
+      std::vector<fs::path> paths;
+      if (auto it = event.find(key); it != event.end() && it->is_array())
+        for (const json& f : *it)
+          if (f.is_object() && f.contains("uri") && f["uri"].is_string())
+            if (auto p = uri_to_path(f["uri"].get<std::string>())) paths.push_back(*p);
+      return paths;
+    };
+    for (const fs::path& p : uris("removed")) std::erase(m_roots, p);
+    for (const fs::path& p : uris("added"))
+      if (std::find(m_roots.begin(), m_roots.end(), p) == m_roots.end()) m_roots.push_back(p);
+    relint_all(out);
   } else if (method == "textDocument/didSave" || method == "workspace/didChangeWatchedFiles" ||
              method == "workspace/didChangeConfiguration") {
     // A configuration, rule file or words file may have changed: read them again.
@@ -338,7 +353,9 @@ json Server::initialize(const json& params) {
              {{"codeActionKinds", {"quickfix", fix_all_kind}}, {"resolveProvider", false}}},
             {"hoverProvider", true},
             {"documentSymbolProvider", true},
-            {"executeCommandProvider", {{"commands", {add_word_command}}}}}},
+            {"executeCommandProvider", {{"commands", {add_word_command}}}},
+            {"workspace",
+             {{"workspaceFolders", {{"supported", true}, {"changeNotifications", true}}}}}}},
           {"serverInfo", {{"name", "prfaq"}, {"version", PRFAQ_VERSION}}}};
 }
 
