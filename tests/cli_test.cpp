@@ -143,6 +143,36 @@ TEST_CASE("init writes a skeleton and a config, and never overwrites") {
   // The written config loads cleanly.
   test::Run cfg = test::run("cd " + d.string() + " && " + bin() + " config prfaq.md");
   CHECK(cfg.status == 0);
+  // The skeleton is read as the template it is: every part in place, in order, once; what
+  // remains are its placeholders, quotes and answers to write.
+  test::Run structure = test::run("cd " + d.string() + " && " + bin() +
+                                  " lint --format concise --select PF1,PF2 prfaq.md");
+  CHECK(structure.status == 0);
+  CHECK(structure.out.find("prfaq.md:") == std::string::npos);
+  test::Run outline = test::run("cd " + d.string() + " && " + bin() + " outline prfaq.md");
+  for (const char* role : {"headline", "subheadline", "summary", "problem", "solution",
+                           "getting_started", "external_faq", "internal_faq"})
+    CHECK_MESSAGE(outline.out.find(std::string("    ") + role + " ") != std::string::npos, role);
+}
+
+TEST_CASE("fix: a missing summary is inserted once, and a second --fix changes nothing") {
+  fs::path d = test::temp_dir("fixsummary");
+  test::write(d / "doc.md",
+              "# Acme Ledger closes the books in one day\n\n## Finance teams close the month in a "
+              "day\n\n## The Problem\n\nFinance teams spend five days matching bank lines.\n\n"
+              "## The Solution\n\nAcme Ledger matches every bank line as it arrives.\n");
+  test::Run r =
+      test::run(bin() + " lint --no-config --fix --select PF101 " + (d / "doc.md").string());
+  std::string once = test::read(d / "doc.md");
+  std::size_t n = 0;
+  for (std::size_t at = once.find("[CITY]"); at != std::string::npos;
+       at = once.find("[CITY]", at + 1))
+    ++n;
+  CHECK(n == 1);
+  r = test::run(bin() + " lint --no-config --fix --select PF101 " + (d / "doc.md").string());
+  CHECK(test::read(d / "doc.md") == once);
+  CHECK(r.status == 0);
+  fs::remove_all(d);
 }
 
 TEST_CASE(

@@ -11,7 +11,7 @@ namespace {
 
 struct Compiled {
   RE2 date{
-      R"((?i)\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}\b|\b\d{1,2}\.?\s+(?:jan(?:uar|vier|uary)?|feb(?:ruar|ruary)?|fév(?:rier)?|mar(?:ch)?|märz|mars|marzo|apr(?:il)?|may|june|july|avril|abril|mai|mayo|juni?|juin|junio|juli?|juillet|julio|aug(?:ust)?|août|agosto|sep(?:tember|tembre|tiembre)?|okt(?:ober)?|oct(?:obre|ubre)?|nov(?:ember|embre|iembre)?|dez(?:ember)?|déc(?:embre)?|dic(?:iembre)?|de\s+\w+)\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\d{4}\s*年\s*\d{1,2}\s*月|\d{4}\s*년\s*\d{1,2}\s*월|\b(?:today|heute|aujourd'hui|hoy)\b)"};
+      R"((?i)\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}\b|\b\d{1,2}\.?\s+(?:jan(?:uar|vier|uary)?|feb(?:ruar|ruary)?|fév(?:rier)?|mar(?:ch)?|märz|mars|marzo|apr(?:il)?|may|june|july|avril|abril|mai|mayo|juni?|juin|junio|juli?|juillet|julio|aug(?:ust)?|août|agosto|sep(?:tember|tembre|tiembre)?|okt(?:ober)?|oct(?:obre|ubre)?|nov(?:ember|embre|iembre)?|dez(?:ember)?|déc(?:embre)?|dic(?:iembre)?|de\s+\w+)\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\d{4}\s*年\s*\d{1,2}\s*月|\d{4}\s*년\s*\d{1,2}\s*월|\b(?:today|heute|aujourd'hui|hoy)\b|\[[^\]\n]{0,20}\b(?:date|datum|fecha)\b[^\]\n]{0,20}\])"};
   // "Acme today rolled out …", "Die Acme GmbH startet heute …", "La Conselleria lanza hoy …".
   RE2 announcer_today{
       R"((?:^|[—–]\s*|--\s*)((?:the\s+)?[^\s,;:()][^,;:()\n—–.]{0,60}?)\s+(?:today|heute)\s)"};

@@ -136,7 +136,19 @@ void Template::prepare() {
 }
 
 std::optional<Template::Match> Template::match_uncached(std::string_view label) const {
-  std::string norm = normalize_label(label);
+  // Square brackets left in a label are a template slot ("# [Product] lets [customer]
+  // [benefit]", link text has lost its brackets by now): their words are not the label's.
+  std::string own;
+  for (std::size_t i = 0; i < label.size(); ++i) {
+    std::size_t close = label[i] == '[' ? label.find(']', i + 1) : std::string_view::npos;
+    if (close != std::string_view::npos && label.find('[', i + 1) > close) {
+      own += ' ';
+      i = close;
+    } else {
+      own += label[i];
+    }
+  }
+  std::string norm = normalize_label(own);
   if (norm.empty()) return std::nullopt;
   std::string loose = loosen(norm);
   std::string compact = loose;
