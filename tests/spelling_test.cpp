@@ -62,8 +62,8 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "spelling: spans, up to three suggestions, and a safe fix only for a single one-edit "
-    "suggestion") {
+    "spelling: spans, up to three suggestions, a fix for a single one-edit suggestion, safe only "
+    "for a change of case") {
   std::string got =
       findings(spelling_dir() / "en-prose.md", spelling_dir() / ".prfaq.toml", {"PF601", "PF602"});
   const std::string reject_help =
@@ -71,16 +71,16 @@ TEST_CASE(
       "wording.";
   CHECK(got ==
         // "Very" is two edits away (a transposition and a case change): one candidate.
-        "1:22-26 PF601 Misspelled 'Evry' | did you mean: Every? | fix: Every (safe)\n"
+        "1:22-26 PF601 Misspelled 'Evry' | did you mean: Every? | fix: Every (unsafe)\n"
         // receive and relieve are both one edit away: no fix.
         "4:10-17 PF601 Misspelled 'recieve' | did you mean: receive, relieve?\n"
         // The misspelled part of a hyphenated word, not the whole word.
         "5:32-37 PF601 Misspelled 'knwon' | did you mean: known, unwon?\n"
         "7:34-44 PF601 Misspelled 'spredsheet' | did you mean: spreadsheet? | fix: "
-        "spreadsheet (safe)\n"
+        "spreadsheet (unsafe)\n"
         // A product name with the wrong capitalisation.
         "8:16-24 PF601 Misspelled 'Teamsync' | did you mean: TeamSync? | fix: TeamSync (safe)\n"
-        "12:41-46 PF601 Misspelled 'peple' | did you mean: people? | fix: people (safe)\n"
+        "12:41-46 PF601 Misspelled 'peple' | did you mean: people? | fix: people (unsafe)\n"
         "18:58-67 PF601 Misspelled 'conection' | did you mean: connection, confection, "
         "convection?\n"
         "20:16-23 PF602 Rejected term 'utilise' | " +
@@ -93,7 +93,7 @@ TEST_CASE(
             "20:66-74 PF601 Misspelled 'teamsync' | did you mean: TeamSync?\n");
 }
 
-TEST_CASE("spelling: --fix applies the safe spelling fixes and nothing else") {
+TEST_CASE("spelling: --fix applies only case fixes; typo fixes stay suggestions") {
   fs::path d = test::temp_dir("spellfix");
   for (const char* f : {"en-prose.md", ".prfaq.toml", "words.txt"})
     fs::copy_file(spelling_dir() / f, d / f);
@@ -101,16 +101,19 @@ TEST_CASE("spelling: --fix applies the safe spelling fixes and nothing else") {
                           " lint --fix --format concise --select PF601 en-prose.md");
   CHECK(r.status == 0);  // warnings only
   std::string fixed = test::read(d / "en-prose.md");
-  CHECK(fixed.find("# TeamSync Schedules Every Shift in Minutes\n") == 0);
-  CHECK(fixed.find("on a spreadsheet,") != std::string::npos);
-  CHECK(fixed.find("\"Now TeamSync drafts") != std::string::npos);
-  CHECK(fixed.find("ten people |") != std::string::npos);
+  CHECK(fixed.find("# TeamSync Schedules Evry Shift in Minutes\n") == 0);  // a person decides
+  CHECK(fixed.find("on a spredsheet,") != std::string::npos);
+  CHECK(fixed.find("\"Now TeamSync drafts") != std::string::npos);  // case only: fixed
+  CHECK(fixed.find("ten peple |") != std::string::npos);
   CHECK(fixed.find("managers recieve shift") != std::string::npos);  // two candidates
   CHECK(fixed.find("whole teamsync group") != std::string::npos);    // two edits away
   CHECK(fixed.find("`recieve`") != std::string::npos);
   CHECK(r.out ==
+        "en-prose.md:1:22: warning: Misspelled 'Evry' [PF601/misspelling]\n"
         "en-prose.md:4:10: warning: Misspelled 'recieve' [PF601/misspelling]\n"
         "en-prose.md:5:32: warning: Misspelled 'knwon' [PF601/misspelling]\n"
+        "en-prose.md:7:34: warning: Misspelled 'spredsheet' [PF601/misspelling]\n"
+        "en-prose.md:12:41: warning: Misspelled 'peple' [PF601/misspelling]\n"
         "en-prose.md:18:58: warning: Misspelled 'conection' [PF601/misspelling]\n"
         "en-prose.md:20:66: warning: Misspelled 'teamsync' [PF601/misspelling]\n");
 }
@@ -128,7 +131,7 @@ TEST_CASE("spelling: a German document with language = \"de_DE\"") {
         "5:33-39 PF601 Misspelled 'Kundne' | did you mean: Kunden, Kunde?\n"
         "8:79-84 PF601 Misspelled 'ferig' | did you mean: feurig, fertig, feig?\n"
         "15:1-11 PF601 Misspelled 'Verbindnug' | did you mean: Verbindung? | fix: "
-        "Verbindung (safe)\n");
+        "Verbindung (unsafe)\n");
   // The same document against the default en_US dictionary is full of "misspellings".
   test::Run en = test::run(bin() + " lint --no-config --format concise --select PF601 " +
                            (de / "pressemitteilung.md").string());

@@ -853,7 +853,11 @@ class Spelling final : public Rule {
                   "language right?",
                   m_max_suggested)
             : std::string("no suggestions; if the word is right, add it to [spelling] accept");
-    // A safe fix only when exactly one suggestion is a single edit away.
+    // A fix only when exactly one suggestion is a single edit away. It is safe (applied by
+    // --fix) only when it changes nothing but letter case ("Teamsync" -> the vocabulary's
+    // "TeamSync"): an unknown word is as often a name, a foreign word or another spelling
+    // convention as a typo ("Priya" -> "Oriya", "labelled" -> "labeled", "dijo" -> "dido" on
+    // the fixture corpus), so a person decides the others.
     const std::string* only = nullptr;
     int close = 0;
     for (const std::string& s : suggestions)
@@ -861,11 +865,11 @@ class Spelling final : public Rule {
     if (close == 1 && doc.slice(span) == f.args["match"]) {
       Fix fix;
       fix.title = fmt::format("Replace with '{}'", *only);
-      fix.safe = true;
+      fix.safe = text::to_lower(*only) == text::to_lower(word);
       fix.edits.push_back({span, *only});
       f.fix = std::move(fix);
     }
-    // Every shown suggestion is offered to editors; only the one above is safe.
+    // Every other shown suggestion is offered to editors too.
     for (std::size_t i = 0; i < shown; ++i)
       if (!(f.fix && &suggestions[i] == only) && doc.slice(span) == f.args["match"])
         f.alternatives.push_back(
