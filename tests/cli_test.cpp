@@ -3,6 +3,8 @@
 
 #include <sys/stat.h>
 
+#include <map>
+
 #include "support.hpp"
 
 namespace fs = std::filesystem;
@@ -300,4 +302,19 @@ TEST_CASE("bad input: findings of one rule beyond 5,000 in a file are counted in
   CHECK(out.find("doc.md:3:35001: warning: 1000 more findings of PF507 in this file are not "
                  "shown (at most 5000 per rule and file) [PF507/repeated-word]") !=
         std::string::npos);
+}
+
+TEST_CASE("fix: over the whole fixture corpus, a second --fix changes nothing") {
+  fs::path d = test::temp_dir("fixcorpus");
+  std::size_t n = 0;
+  for (const auto& e : fs::directory_iterator(fs::path(PRFAQ_FIXTURES_DIR) / "docs"))
+    if (e.path().extension() == ".md") fs::copy_file(e.path(), d / e.path().filename()), ++n;
+  REQUIRE(n > 30);
+  test::run(bin() + " lint --no-config --fix --quiet --fail-on never " + d.string());
+  std::map<std::string, std::string> once;
+  for (const auto& e : fs::directory_iterator(d)) once[e.path().filename()] = test::read(e.path());
+  test::Run again = test::run(bin() + " lint --no-config --fix --fail-on never " + d.string());
+  CHECK(again.out.find(" fixed)") == std::string::npos);  // nothing left to fix
+  for (const auto& [name, text] : once) CHECK_MESSAGE(test::read(d / name) == text, name);
+  fs::remove_all(d);
 }
