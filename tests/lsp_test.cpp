@@ -558,3 +558,94 @@ TEST_CASE("lsp: the binary serves a session over stdio and exits 0 after shutdow
   CHECK(r.status == 1);
   fs::remove_all(dir);
 }
+
+TEST_CASE("lsp review: deep JSON, a lost header, a non-boolean capability") {
+  Client c;
+  std::string deep = R"({"jsonrpc":"2.0","id":1,"method":"foo","params":)" +
+                     std::string(200000, '[') + std::string(200000, ']') + "}";
+  auto out = c.server.handle(deep);
+  REQUIRE(out.size() == 1);
+  CHECK(out[0]["error"]["code"] == -32002);  // not initialized yet; no crash
+  // A capability of the wrong type is ignored, and initialize succeeds once.
+  json caps = {{"workspace", {{"didChangeWatchedFiles", {{"dynamicRegistration", "yes"}}}}}};
+  CHECK(c.initialize(caps)["result"]["capabilities"].is_object());
+  // After a header block without Content-Length, the next message is still read.
+  std::string body = R"({"jsonrpc":"2.0","method":"exit"})";
+  std::stringstream in;
+  in << "Content-Type: x\r\n\r\n{\"jsonrpc\":\"2.0\"}Content-Length: " << body.size() << "\r\n\r\n"
+     << body;
+  CHECK(prfaq::lsp::read_message(in).status == prfaq::lsp::ReadResult::Status::bad_header);
+  auto r = prfaq::lsp::read_message(in);
+  REQUIRE(r.status == prfaq::lsp::ReadResult::Status::message);
+  CHECK(r.body == body);
+}
+
+TEST_CASE("lsp review: the vocabulary never clobbers a config; links and a BOM are handled") {
+  fs::path dir = test::temp_dir("lsp-vocab2");
+  SUBCASE("a new .prfaq.toml goes next to the document, not into another folder") {
+    test::write(dir / "ws" / ".prfaq.toml", "# the team's\n[product]\nnames = [\"Acme\"]\n");
+    fs::create_directories(dir / "other");
+    REQUIRE(!prfaq::discover_config(dir / "other" / "doc.md"));
+    std::string uri = prfaq::lsp::path_to_uri(dir / "other" / "doc.md");
+    Client c;
+    c.initialize({}, prfaq::lsp::path_to_uri(dir / "ws"));
+    c.open(uri, "# Plan\n\nQuuxify ships today.\n");
+    c.request("workspace/executeCommand",
+              {{"command", "prfaq.addToVocabulary"}, {"arguments", {uri, "Quuxify"}}});
+    CHECK(test::read(dir / "ws" / ".prfaq.toml") ==
+          "# the team's\n[product]\nnames = [\"Acme\"]\n");
+    CHECK(test::read(dir / "other" / ".prfaq.toml").find("\"Quuxify\"") != std::string::npos);
+  }
+  SUBCASE("a symbolic link to a shared config: the shared file is edited, the link stays") {
+    test::write(dir / "shared.toml", "[spelling]\naccept = [\"Zorblat\"]\n");
+    fs::create_directories(dir / "proj");
+    fs::create_symlink(dir / "shared.toml", dir / "proj" / ".prfaq.toml");
+    std::string uri = prfaq::lsp::path_to_uri(dir / "proj" / "doc.md");
+    Client c;
+    c.initialize();
+    c.open(uri, "# Plan\n\nQuuxify ships today.\n");
+    c.request("workspace/executeCommand",
+              {{"command", "prfaq.addToVocabulary"}, {"arguments", {uri, "Quuxify"}}});
+    CHECK(fs::is_symlink(dir / "proj" / ".prfaq.toml"));
+    CHECK(test::read(dir / "shared.toml") == "[spelling]\naccept = [\"Zorblat\", \"Quuxify\"]\n");
+  }
+  SUBCASE("a byte order mark before the first key") {
+    test::write(dir / ".prfaq.toml", "\xEF\xBB\xBFspelling.accept = [\"Zorblat\"]\n");
+    std::string uri = prfaq::lsp::path_to_uri(dir / "doc.md");
+    Client c;
+    c.initialize();
+    c.open(uri, "# Plan\n\nQuuxify ships today.\n");
+    json r = c.request("workspace/executeCommand",
+                       {{"command", "prfaq.addToVocabulary"}, {"arguments", {uri, "Quuxify"}}});
+    CHECK(r["result"].is_null());
+    CHECK(test::read(dir / ".prfaq.toml") ==
+          "\xEF\xBB\xBFspelling.accept = [\"Zorblat\", \"Quuxify\"]\n");
+  }
+  fs::remove_all(dir);
+}
+
+TEST_CASE("lsp review: front matter keeps its fence; fix-all only when asked for") {
+  Client c;
+  c.initialize();
+  std::string text = "---\ntitle: Plan\n---";
+  c.open(k_uri, text);
+  json diags = c.diagnostics(k_uri);
+  REQUIRE(!diags.empty());
+  json actions = c.request("textDocument/codeAction",
+                           {{"textDocument", {{"uri", k_uri}}},
+                            {"range", diags[0]["range"]},
+                            {"context", {{"diagnostics", json::array()}}}})["result"];
+  bool file_action = false;
+  for (const json& a : actions) {
+    std::string t = a["title"];
+    CHECK(a["kind"] != "source.fixAll.prfaq");  // not without context.only
+    if (t.find("for this file") != std::string::npos) {
+      file_action = true;
+      CHECK(apply_edits(text, a["edit"]["changes"][k_uri])
+                .starts_with("---\ntitle: Plan\n---\n<!--"));
+    }
+    if (t.find("for this line") != std::string::npos)
+      CHECK(a["edit"]["changes"][k_uri][0]["range"]["start"]["line"] > 2);
+  }
+  CHECK(file_action);
+}

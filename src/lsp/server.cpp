@@ -190,10 +190,16 @@ std::vector<json> Server::handle(std::string_view body) {
     dispatch(msg, out);
   } catch (const std::exception& e) {
     // Last resort: the server keeps running.
-    json id = msg.is_object() && msg.contains("id") ? msg["id"] : json(nullptr);
+    json id = nullptr;
+    if (msg.is_object() && msg.contains("id") &&
+        (msg["id"].is_string() || msg["id"].is_number_integer()))
+      id = msg["id"];
     if (msg.is_object() && msg.contains("method") && msg.contains("id"))
       out.push_back(
           error_response(id, internal_error, fmt::format("internal error: {}", e.what())));
+    else
+      out.push_back(notification("window/logMessage",
+                                 {{"type", 1}, {"message", fmt::format("prfaq: {}", e.what())}}));
   }
   return out;
 }
@@ -205,11 +211,13 @@ void Server::dispatch(const json& msg, std::vector<json>& out) {
     return;
   }
   bool has_id = msg.contains("id");
-  json id = has_id ? msg["id"] : json(nullptr);
-  if (has_id && !id.is_string() && !id.is_number_integer() && !id.is_null()) {
+  // Nothing the client sent is copied whole (a copy of deeply nested JSON recurses): the id is
+  // copied once its type is known to be flat, params are read through a reference.
+  if (has_id && !msg["id"].is_string() && !msg["id"].is_number_integer() && !msg["id"].is_null()) {
     out.push_back(error_response(nullptr, invalid_request, "Invalid request: bad id"));
     return;
   }
+  json id = has_id ? msg["id"] : json(nullptr);
   if (!msg.contains("method")) {
     if (has_id && (msg.contains("result") || msg.contains("error"))) return;  // a response to us
     out.push_back(error_response(id, invalid_request, "Invalid request: no method"));
@@ -220,7 +228,8 @@ void Server::dispatch(const json& msg, std::vector<json>& out) {
     return;
   }
   std::string method = msg["method"].get<std::string>();
-  json params = msg.contains("params") ? msg["params"] : json::object();
+  static const json no_params = json::object();
+  const json& params = msg.contains("params") ? msg["params"] : no_params;
   if (!has_id) {
     try {
       on_notification(method, params, out);
@@ -316,7 +325,6 @@ void Server::on_notification(const std::string& method, const json& params,
 
 json Server::initialize(const json& params) {
   if (!params.is_object()) throw RpcError{invalid_params, "initialize needs an object"};
-  m_initialized = true;
   // Position encoding: UTF-8 when the client offers it (no conversion), else UTF-16.
   m_encoding = Encoding::utf16;
   if (auto caps = params.find("capabilities"); caps != params.end() && caps->is_object()) {
@@ -332,7 +340,8 @@ json Server::initialize(const json& params) {
     }
     if (auto w = caps->find("workspace"); w != caps->end() && w->is_object())
       if (auto d = w->find("didChangeWatchedFiles"); d != w->end() && d->is_object())
-        m_watch_files = d->value("dynamicRegistration", false);
+        if (auto r = d->find("dynamicRegistration"); r != d->end() && r->is_boolean())
+          m_watch_files = r->get<bool>();
   }
   if (auto f = params.find("workspaceFolders"); f != params.end() && f->is_array()) {
     for (const json& folder : *f)
@@ -342,6 +351,7 @@ json Server::initialize(const json& params) {
   if (m_roots.empty())
     if (auto r = params.find("rootUri"); r != params.end() && r->is_string())
       if (auto p = uri_to_path(r->get<std::string>())) m_roots.push_back(*p);
+  m_initialized = true;
   std::string encoding = m_encoding == Encoding::utf8    ? "utf-8"
                          : m_encoding == Encoding::utf32 ? "utf-32"
                                                          : "utf-16";
@@ -420,9 +430,10 @@ const Server::CachedConfig& Server::config_for(const OpenDocument& doc) {
   if (m_options.config) {
     file = m_options.config;
   } else if (!m_options.no_config) {
+    std::error_code ec;
     fs::path start = doc.path           ? *doc.path
                      : !m_roots.empty() ? m_roots.front() / "untitled.md"
-                                        : fs::current_path() / "untitled.md";
+                                        : fs::current_path(ec) / "untitled.md";
     file = discover_config(start);
   }
   std::string key = file ? fs::absolute(*file).lexically_normal().string() : std::string();
@@ -449,21 +460,29 @@ const Server::CachedConfig& Server::config_for(const OpenDocument& doc) {
 }
 
 void Server::lint(OpenDocument& doc) {
-  const CachedConfig& cached = config_for(doc);
-  doc.config = cached.config;
+  // The text and its positions first: every handler can rely on them whatever fails below.
   std::string display = doc.path ? doc.path->string() : doc.uri;
   doc.source = std::make_unique<SourceFile>(display, doc.text);
   doc.positions = std::make_unique<PositionMap>(doc.source->text, m_encoding);
   doc.diags.clear();
   doc.doc.reset();
+  doc.config.reset();
   doc.excluded = false;
-  if (doc.text.size() > max_source_bytes) {
+  auto fail = [&](std::string message) {
     Diagnostic d;
     d.severity = Severity::error;
-    d.message = cli::too_large_message();
+    d.message = std::move(message);
     doc.diags.push_back(std::move(d));
-    return;
+  };
+  if (doc.text.size() > max_source_bytes) return fail(cli::too_large_message());
+  const CachedConfig* found = nullptr;
+  try {
+    found = &config_for(doc);
+  } catch (const std::exception& e) {
+    return fail(fmt::format("prfaq cannot load the configuration: {}", e.what()));
   }
+  const CachedConfig& cached = *found;
+  doc.config = cached.config;
   if (!doc.config->ok()) {
     // The document cannot be linted: say why at its first line; the errors themselves are
     // published on the configuration files.
@@ -482,8 +501,9 @@ void Server::lint(OpenDocument& doc) {
   opts.tmpl = &doc.config->tmpl;
   opts.product_names = doc.config->product_names;
   doc.doc = std::make_unique<Document>(build_document(*doc.source, opts));
-  doc.excluded = doc.path &&
-                 !cached.selects(*doc.path, m_roots.empty() ? fs::current_path() : m_roots.front());
+  std::error_code ec;
+  doc.excluded = doc.path && !cached.selects(*doc.path, m_roots.empty() ? fs::current_path(ec)
+                                                                        : m_roots.front());
   if (doc.excluded) return;  // left out by the configuration: no findings
   doc.diags = lint_document(*doc.doc, *doc.config, RuleFilter{}).diagnostics;
 }
@@ -528,6 +548,7 @@ void Server::relint_all(std::vector<json>& out) {
   for (auto& [uri, doc] : m_docs) {
     lint(*doc);
     publish(*doc, out);
+    if (!doc->config) continue;
     for (const ConfigError& e : doc->config->errors) {
       std::string curi = path_to_uri(fs::absolute(e.file->path));
       PositionMap map(e.file->text, m_encoding);
@@ -616,6 +637,7 @@ json Server::code_action(const json& params) {
       std::string_view lt = lines.line_text(line);
       std::uint32_t line_begin = lines.line_start(line);
       std::size_t existing = lt.find("<!-- prfaq-disable-line");
+      bool in_front_matter = line_begin < doc.doc->front_matter.end;  // YAML, not Markdown
       Edit ins;
       if (existing != std::string_view::npos) {
         std::size_t at = existing + std::string_view("<!-- prfaq-disable-line").size();
@@ -626,10 +648,11 @@ json Server::code_action(const json& params) {
         std::uint32_t end = line_begin + static_cast<std::uint32_t>(lt.size());
         ins = {{end, end}, fmt::format(" <!-- prfaq-disable-line {} -->", d.code)};
       }
-      actions.push_back({{"title", fmt::format("Disable {} for this line", rule_label(d))},
-                         {"kind", "quickfix"},
-                         {"diagnostics", diag},
-                         {"edit", workspace_edit(json::array({edit(doc, ins)}))}});
+      if (!in_front_matter)
+        actions.push_back({{"title", fmt::format("Disable {} for this line", rule_label(d))},
+                           {"kind", "quickfix"},
+                           {"diagnostics", diag},
+                           {"edit", workspace_edit(json::array({edit(doc, ins)}))}});
       if (std::find(disabled_file.begin(), disabled_file.end(), d.code) == disabled_file.end()) {
         disabled_file.push_back(d.code);
         // At the top, after front matter.
@@ -641,7 +664,10 @@ json Server::code_action(const json& params) {
                                              : static_cast<std::uint32_t>(nl + 1);
         }
         std::string eol = text.find("\r\n") != std::string_view::npos ? "\r\n" : "\n";
-        Edit file_ins{{top, top}, fmt::format("<!-- prfaq-disable-file {} -->{}", d.code, eol)};
+        // Front matter that ends the file without a line break gets one before the comment.
+        std::string lead = top > 0 && top == text.size() && text.back() != '\n' ? eol : "";
+        Edit file_ins{{top, top},
+                      fmt::format("{}<!-- prfaq-disable-file {} -->{}", lead, d.code, eol)};
         actions.push_back({{"title", fmt::format("Disable {} for this file", rule_label(d))},
                            {"kind", "quickfix"},
                            {"diagnostics", diag},
@@ -649,8 +675,10 @@ json Server::code_action(const json& params) {
       }
     }
   }
-  if (wanted(fix_all_kind) && doc.doc && !doc.excluded) {
-    // Every safe fix, repeated until nothing changes (as `prfaq lint --fix` does).
+  if (!only.empty() && wanted(fix_all_kind) && doc.doc && !doc.excluded) {
+    // Every safe fix, repeated until nothing changes (as `prfaq lint --fix` does). Only when
+    // the client asks for source actions (fix-all on save, the "Fix all" command): it lints
+    // up to ten times, too much for the lightbulb request of every cursor move.
     std::string fixed = doc.text;
     for (int round = 0; round < 10; ++round) {
       SourceFile src(doc.source->path, fixed);
@@ -691,7 +719,7 @@ json Server::hover(const json& params) {
     if (!(d.span.contains(at) || (d.span.empty() && d.span.begin == at))) continue;
     if (!md.empty()) md += "\n\n---\n\n";
     md += fmt::format("**{}** `{}` ({})\n\n{}", d.code, d.name, to_string(d.severity), d.message);
-    if (const RuleSpec* r = doc.config->find_rule(d.code)) {
+    if (const RuleSpec* r = doc.config ? doc.config->find_rule(d.code) : nullptr) {
       if (!r->summary.empty()) md += "\n\n" + r->summary;
       if (!r->why.empty()) md += "\n\n" + text::trim(r->why);
     }
@@ -761,11 +789,22 @@ json Server::execute_command(const json& params, std::vector<json>& out) {
     throw RpcError{request_failed,
                    "the server runs with --no-config: there is no project vocabulary to add to"};
   std::shared_ptr<const Config> config = config_for(doc).config;
-  fs::path dir = !m_roots.empty() ? m_roots.front()
-                 : doc.path       ? doc.path->parent_path()
-                                  : fs::current_path();
+  // A new .prfaq.toml goes to the workspace folder that holds the document (the longest
+  // match), else the document's directory; an untitled document uses the first folder.
+  std::error_code ec;
+  fs::path dir = doc.path ? doc.path->parent_path() : fs::current_path(ec);
+  if (!doc.path && !m_roots.empty()) dir = m_roots.front();
+  std::size_t best = 0;
+  for (const fs::path& root : m_roots) {
+    std::string r = root.lexically_normal().generic_string();
+    std::string p = doc.path ? doc.path->lexically_normal().generic_string() : std::string();
+    if (!r.empty() && r.back() != '/') r += '/';
+    if (doc.path && p.starts_with(r) && r.size() > best) best = r.size(), dir = root;
+  }
   std::string error;
   std::optional<VocabularyChange> change = plan_vocabulary_add(*config, dir, word, error);
+  // A symbolic link (a shared config) is followed: the file it points to is edited.
+  if (change && fs::is_symlink(change->file, ec)) change->file = fs::canonical(change->file, ec);
   if (!change || !cli::write_atomic(change->file, change->text, error)) {
     out.push_back(show_message(1, "prfaq: " + error));
     throw RpcError{request_failed, error};

@@ -27,7 +27,8 @@ bool read_header_line(std::istream& in, std::string& line) {
 
 ReadResult read_message(std::istream& in) {
   ReadResult r;
-  std::optional<std::size_t> length;
+  std::size_t length = 0;
+  bool has_length = false;
   bool bad_length = false;
   bool any = false;
   std::string line;
@@ -39,6 +40,14 @@ ReadResult read_message(std::istream& in) {
     if (line.empty()) {
       if (any) break;
       continue;  // stray blank lines between messages
+    }
+    // Resynchronise after a bad message: its body ran into the next header line, so a
+    // "Content-Length:" inside a line starts a new header block there.
+    std::string lower = text::to_lower(line);
+    if (std::size_t at = lower.find("content-length:"); at != std::string::npos && at > 0) {
+      line.erase(0, at);
+      has_length = false;
+      bad_length = false;
     }
     any = true;
     std::size_t colon = line.find(':');
@@ -54,23 +63,29 @@ ReadResult read_message(std::istream& in) {
       if (ec != std::errc() || p != value.data() + value.size())
         bad_length = true;
       else
-        length = n;
+        length = n, has_length = true;
     }
   }
-  if (!length || bad_length) {
+  if (!has_length || bad_length) {
     r.status = ReadResult::Status::bad_header;
-    r.error = length ? "malformed header line" : "missing or invalid Content-Length header";
+    r.error = has_length ? "malformed header line" : "missing or invalid Content-Length header";
     return r;
   }
-  if (*length > max_message_bytes) {
-    in.ignore(static_cast<std::streamsize>(*length));
+  const std::size_t size = length;
+  if (size > max_message_bytes) {
+    // Skip the body in pieces (a length near 2^64 does not fit a streamsize).
+    for (std::size_t left = size; left > 0;) {
+      in.ignore(static_cast<std::streamsize>(std::min<std::size_t>(left, std::size_t{1} << 20)));
+      if (in.gcount() == 0) break;
+      left -= static_cast<std::size_t>(in.gcount());
+    }
     r.status = in.eof() ? ReadResult::Status::eof : ReadResult::Status::too_large;
-    r.error = "message of " + std::to_string(*length) + " bytes is too large";
+    r.error = "message of " + std::to_string(size) + " bytes is too large";
     return r;
   }
-  r.body.resize(*length);
-  in.read(r.body.data(), static_cast<std::streamsize>(*length));
-  if (static_cast<std::size_t>(in.gcount()) != *length) {
+  r.body.resize(size);
+  in.read(r.body.data(), static_cast<std::streamsize>(size));
+  if (static_cast<std::size_t>(in.gcount()) != size) {
     r.status = ReadResult::Status::eof;
     r.body.clear();
     return r;

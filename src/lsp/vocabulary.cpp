@@ -58,6 +58,7 @@ std::size_t offset_of(std::string_view text, const toml::source_position& pos) {
   LineIndex lines(text);
   std::size_t i = lines.line_start(pos.line);
   std::size_t end = i + lines.line_text(pos.line).size();
+  if (pos.line == 1 && text.starts_with("\xEF\xBB\xBF")) i = 3;  // toml++ does not count a BOM
   for (toml::source_index col = 1; col < pos.column && i < end; ++col) decode_utf8(text, i);
   return i;
 }
@@ -155,7 +156,12 @@ std::optional<VocabularyChange> plan_vocabulary_add(const Config& config,
   if (!config.spelling.words_file.empty()) {
     fs::path file = config.spelling.words_file;
     std::string text;
-    read_text(file, text);  // a missing words file is created
+    std::error_code ec;
+    // A missing words file is created; one that exists but cannot be read is left alone.
+    if (fs::exists(file, ec) && !read_text(file, text)) {
+      error = fmt::format("cannot read {}", file.string());
+      return std::nullopt;
+    }
     std::istringstream lines(text);
     for (std::string line; std::getline(lines, line);) {
       if (!line.empty() && line.back() == '\r') line.pop_back();
@@ -171,6 +177,13 @@ std::optional<VocabularyChange> plan_vocabulary_add(const Config& config,
     return VocabularyChange{file, text};
   }
   if (config.path.empty()) {
+    std::error_code ec;
+    if (fs::exists(new_config_dir / ".prfaq.toml", ec)) {
+      error =
+          fmt::format("{} exists but does not apply to this document; add the word there by hand",
+                      (new_config_dir / ".prfaq.toml").string());
+      return std::nullopt;
+    }
     std::string text = fmt::format(
         "# prfaq configuration (see `prfaq config --schema`).\n\n[spelling]\naccept = [{}]\n",
         toml_string(entry));
