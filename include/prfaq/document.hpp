@@ -67,6 +67,25 @@ struct Prose {
 /// How a section was labelled.
 enum class LabelStyle { none, atx, setext, bold_line, run_in };
 
+/// What a label says it is (see Section::kind).
+enum class LabelKind {
+  generic,   ///< a heading or label of the author's own ("Key Features")
+  title,     ///< the document's title ("PRFAQ: X", "X PR/FAQ")
+  part,      ///< a part of the template ("Press Release", "FAQ")
+  role,      ///< a template role ("The problem.", "見出し")
+  question,  ///< an FAQ entry written as a heading or label
+  answer,    ///< an answer label inside an FAQ entry ("A:", "Simple Answer")
+  topic,     ///< a heading that groups FAQ entries ("General", "Pricing")
+};
+std::string_view to_string(LabelKind kind);
+
+/// One piece of evidence behind a reading, for `prfaq outline --explain`.
+struct Evidence {
+  std::string what;  ///< "label 'The problem.' matches alias 'problem' (exact)"
+  Span at;           ///< where the evidence is (may be empty)
+  int weight = 0;    ///< for the PR/FAQ decision: positive for, negative against
+};
+
 /// A node of the section tree. Index 0 is the root (the whole document).
 struct Section {
   int parent = -1;
@@ -81,6 +100,9 @@ struct Section {
   std::string part;          ///< "press_release", "faq", "customer_experience" or ""
   bool is_title = false;     ///< a document title such as "PRFAQ: X"
   bool is_question = false;  ///< a FAQ question written as a heading or label
+  LabelKind kind = LabelKind::generic;
+  std::string how;       ///< how the label was matched ("alias 'problem' (exact)")
+  bool related = false;  ///< matched a related alias ("Key Features" for the solution)
 };
 
 enum class QuoteClass { customer, leader, unknown };
@@ -97,6 +119,8 @@ struct Quote {
   bool placeholder_speaker = false;  ///< "[NAME, TITLE]", "a customer said"
   int prose = -1;                    ///< prose block of the first piece
   int section = 0;
+  std::string how;  ///< how it was read as speech and attributed
+  std::string why;  ///< why it has its class
 };
 
 /// A FAQ entry (question) with its answer.
@@ -108,6 +132,8 @@ struct Question {
   std::string answer_text;  ///< the answer's prose
   bool is_question = true;  ///< phrased as a question
   bool answered = false;
+  std::string layout;  ///< how it was written ("bold line, answer on the next line")
+  std::string why;     ///< why it belongs to its part
 };
 
 /// A template role found in the document.
@@ -119,7 +145,9 @@ struct RoleInstance {
   int section = -1;   ///< the section that carries it, or -1 for content-found roles
   std::uint32_t words = 0;
   bool labelled = false;
-  bool empty = false;  ///< labelled but without content
+  bool empty = false;                 ///< labelled but without content
+  std::string how;                    ///< the evidence that decided it
+  std::vector<std::string> rejected;  ///< candidates it turned down, and why
 };
 
 struct HtmlComment {
@@ -143,15 +171,20 @@ struct Document {
   std::vector<Question> questions;           ///< document order
   std::optional<std::size_t> headline_role;  ///< index into roles
   std::string headline_text;                 ///< plain text of the headline
+  Span headline_span;                        ///< where the headline's text is written
   std::string company;  ///< the launching organisation, when the summary names it
   bool is_prfaq = false;
-  Span press_release;  ///< the press release part (empty when not found)
-  Span faq;            ///< the FAQ part(s), first to last
+  /// What the PR/FAQ decision weighed; the sum of the weights decided it unless `forced`.
+  std::vector<Evidence> prfaq_evidence;
+  int prfaq_score = 0;
+  std::string prfaq_forced;   ///< "front matter 'prfaq: true'", "configuration include", or ""
+  Span press_release;         ///< the press release part (empty when not found)
+  Span faq;                   ///< the FAQ part(s), first to last
+  std::vector<Span> ignored;  ///< wrapper blocks left by generators (<reasoning>…</reasoning>)
 
   std::string_view text() const;
   std::string_view slice(Span span) const { return source->slice(span); }
   const RoleInstance* find_role(std::string_view role) const;
-  std::vector<const RoleInstance*> find_roles(std::string_view role) const;
   /// "Press release › Headline" for an offset.
   std::string role_path(std::uint32_t offset) const;
   /// The role whose span contains offset (innermost), or nullptr.
@@ -165,11 +198,22 @@ struct Document {
   bool in_quote(std::uint32_t offset) const;
   /// True when offset is inside a quoted mention (not speech).
   bool in_mention(std::uint32_t offset) const;
+
+  /// The weight of one CJK character in word counts (see count_words).
+  int cjk_units = 0;
+  /// Sorts the quotations' pieces and the mentions for in_quote() and in_mention().
+  void index_quotes();
+
+ private:
+  std::vector<Span> m_quote_pieces;
+  std::uint32_t m_quote_reach = 0, m_mention_reach = 0;
 };
 
 struct ParseOptions {
   const Template* tmpl = nullptr;  ///< the role template (required)
   std::vector<std::string> product_names;
+  /// The configuration's `include` selected this file: it is a PR/FAQ whatever it reads like.
+  bool selected_by_include = false;
 };
 
 /// Parses bytes into a Document: cmark-gfm parse, section tree, roles, quotes, questions.

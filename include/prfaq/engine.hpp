@@ -26,8 +26,10 @@ struct LintResult {
 /// Lints one parsed document. Applies suppressions and reports unused ones.
 LintResult lint_document(const Document& doc, const Config& config, const RuleFilter& filter);
 
-/// Parses and lints a source file.
-LintResult lint_source(const SourceFile& source, const Config& config, const RuleFilter& filter);
+/// Parses and lints a source file. `selected_by_include`: the configuration's `include`
+/// selected it, so it is read as a PR/FAQ whatever it looks like.
+LintResult lint_source(const SourceFile& source, const Config& config, const RuleFilter& filter,
+                       bool selected_by_include = false);
 
 /// Fills {placeholders} in a message template.
 std::string fill_template(std::string_view tmpl, const std::map<std::string, std::string>& args);

@@ -11,12 +11,11 @@
 
 #include "cli/commands.hpp"
 #include "cli/config_cache.hpp"
-#include "model/text.hpp"
+#include "text/text.hpp"
 
 namespace fs = std::filesystem;
 
 namespace prfaq::cli {
-namespace {
 
 bool config_ok(const Config& c) {
   if (c.ok()) return true;
@@ -27,102 +26,6 @@ bool config_ok(const Config& c) {
                              e.diag.help.empty() ? "" : " (" + e.diag.help + ")");
   }
   return false;
-}
-
-std::uint32_t last_line(const Document& doc, Span s) {
-  std::uint32_t end = s.end > s.begin ? s.end - 1 : s.begin;
-  return doc.source->lines.location(end).line;
-}
-
-}  // namespace
-
-int run_outline(const std::string& file, const std::string& format, const LintOptions& o) {
-  std::string text;
-  std::string display = file;
-  ReadStatus st = ReadStatus::error;
-  if (file == "-") {
-    st = read_document(std::cin, text);
-    display = o.stdin_filename.value_or("<stdin>");
-  } else {
-    std::ifstream in(file, std::ios::binary);
-    if (in) st = read_document(in, text);
-  }
-  if (st != ReadStatus::ok) {
-    std::cerr << fmt::format(
-        "prfaq: {}: {}\n", display,
-        st == ReadStatus::too_large ? too_large_message() : "cannot read file");
-    return 2;
-  }
-  ConfigCache cache(o);
-  auto config = cache.for_file(file == "-" ? fs::current_path() / "x.md" : fs::path(file));
-  if (!config_ok(*config)) return 2;
-  SourceFile src(display, text);
-  ParseOptions opts;
-  opts.tmpl = &config->tmpl;
-  opts.product_names = config->product_names;
-  Document doc = build_document(src, opts);
-  const LineIndex& lines = src.lines;
-  if (format == "json") {
-    nlohmann::json j;
-    j["path"] = display;
-    j["is_prfaq"] = doc.is_prfaq;
-    if (doc.headline_role && doc.is_prfaq)
-      j["headline"] = {
-          {"text", doc.headline_text},
-          {"line", lines.location(doc.roles[*doc.headline_role].label_span.begin).line}};
-    else
-      j["headline"] = nullptr;
-    j["roles"] = nlohmann::json::array();
-    for (const RoleInstance& r : doc.roles)
-      j["roles"].push_back({{"role", r.role},
-                            {"label", r.label},
-                            {"start_line", lines.location(r.label_span.begin).line},
-                            {"end_line", last_line(doc, r.span)},
-                            {"words", r.words}});
-    j["quotes"] = nlohmann::json::array();
-    for (const Quote& q : doc.quotes)
-      if (doc.is_prfaq)
-        j["quotes"].push_back({{"class", to_string(q.cls)},
-                               {"speaker", q.speaker},
-                               {"text", q.text},
-                               {"line", lines.location(q.span.begin).line}});
-    j["questions"] = nlohmann::json::array();
-    for (const Question& q : doc.questions)
-      j["questions"].push_back({{"part", q.part},
-                                {"text", q.text},
-                                {"line", lines.location(q.span.begin).line},
-                                {"answered", q.answered}});
-    std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
-    return 0;
-  }
-  std::cout << display << (doc.is_prfaq ? "" : " (not a PR/FAQ)") << "\n";
-  if (doc.headline_role && doc.is_prfaq)
-    std::cout << fmt::format("  headline: {} (line {})\n", doc.headline_text,
-                             lines.location(doc.roles[*doc.headline_role].label_span.begin).line);
-  if (!doc.roles.empty()) std::cout << "  roles:\n";
-  for (const RoleInstance& r : doc.roles) {
-    std::cout << fmt::format("    {:<20} lines {:>4}-{:<4} {:>5} words  {}\n", r.role,
-                             lines.location(r.label_span.begin).line, last_line(doc, r.span),
-                             r.words, r.label.empty() ? "(from content)" : "\"" + r.label + "\"");
-  }
-  if (!doc.quotes.empty() && doc.is_prfaq) std::cout << "  quotes:\n";
-  for (const Quote& q : doc.quotes) {
-    if (!doc.is_prfaq) break;
-    std::string t = q.text;
-    if (count_code_points(t) > 60) {
-      std::size_t i = 0, n = 0;
-      while (i < t.size() && n < 57) decode_utf8(t, i), ++n;
-      t = t.substr(0, i) + "...";
-    }
-    std::cout << fmt::format("    line {:>4}  {:<8}  {}  \"{}\"\n",
-                             lines.location(q.span.begin).line, to_string(q.cls),
-                             q.speaker.empty() ? "(no speaker)" : q.speaker, t);
-  }
-  if (!doc.questions.empty()) std::cout << "  questions:\n";
-  for (const Question& q : doc.questions)
-    std::cout << fmt::format("    line {:>4}  {:<8}  {}  {}\n", lines.location(q.span.begin).line,
-                             q.part, q.answered ? "answered  " : "UNANSWERED", q.text);
-  return 0;
 }
 
 int run_rules(const std::string& format, const LintOptions& o) {

@@ -4,6 +4,10 @@
 #include <string>
 #include <vector>
 
+namespace prfaq {
+struct Config;
+}
+
 namespace prfaq::cli {
 
 struct LintOptions {
@@ -26,7 +30,10 @@ struct LintOptions {
 };
 
 int run_lint(const LintOptions& o);
-int run_outline(const std::string& file, const std::string& format, const LintOptions& o);
+int run_outline(const std::string& file, const std::string& format, bool explain,
+                const LintOptions& o);
+/// Prints a configuration's errors to stderr; false when there are any.
+bool config_ok(const Config& c);
 int run_rules(const std::string& format, const LintOptions& o);
 int run_explain(const std::string& rule, const LintOptions& o);
 int run_config(const std::optional<std::string>& file, bool schema, const LintOptions& o);

@@ -15,18 +15,33 @@ std::shared_ptr<const Config> ConfigCache::load(const std::optional<fs::path>& p
   return cfg;
 }
 
-bool ConfigCache::selected(const Config& config, const fs::path& file, bool from_include) {
-  auto& globs = m_globs[&config];
-  if (!globs.first) {
-    globs.first = std::make_unique<GlobSet>(config.include);
-    globs.second = std::make_unique<GlobSet>(config.exclude);
+std::pair<std::unique_ptr<GlobSet>, std::unique_ptr<GlobSet>>& ConfigCache::globs(
+    const Config& config) {
+  auto& g = m_globs[&config];
+  if (!g.first) {
+    g.first = std::make_unique<GlobSet>(config.include);
+    g.second = std::make_unique<GlobSet>(config.exclude);
   }
+  return g;
+}
+
+std::string ConfigCache::relative(const Config& config, const fs::path& file) {
   fs::path base =
       config.path.empty() ? fs::current_path() : fs::absolute(config.path).parent_path();
-  std::string rel = fs::absolute(file).lexically_normal().lexically_relative(base).generic_string();
-  if (globs.second->matches(rel)) return false;
-  if (from_include && !globs.first->empty()) return globs.first->matches(rel);
+  return fs::absolute(file).lexically_normal().lexically_relative(base).generic_string();
+}
+
+bool ConfigCache::selected(const Config& config, const fs::path& file, bool from_include) {
+  auto& g = globs(config);
+  std::string rel = relative(config, file);
+  if (g.second->matches(rel)) return false;
+  if (from_include && !g.first->empty()) return g.first->matches(rel);
   return true;
+}
+
+bool ConfigCache::included(const Config& config, const fs::path& file) {
+  auto& g = globs(config);
+  return !g.first->empty() && g.first->matches(relative(config, file));
 }
 
 }  // namespace prfaq::cli

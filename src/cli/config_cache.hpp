@@ -31,6 +31,8 @@ class ConfigCache {
 
   /// Include/exclude for a file found by walking a directory.
   bool selected(const Config& config, const std::filesystem::path& file, bool from_include);
+  /// The configuration has an `include` and it matches the file: the file is a PR/FAQ.
+  bool included(const Config& config, const std::filesystem::path& file);
 
   std::vector<std::shared_ptr<const Config>> all() const {
     std::vector<std::shared_ptr<const Config>> out;
@@ -40,6 +42,8 @@ class ConfigCache {
 
  private:
   std::shared_ptr<const Config> load(const std::optional<std::filesystem::path>& path);
+  std::pair<std::unique_ptr<GlobSet>, std::unique_ptr<GlobSet>>& globs(const Config& config);
+  static std::string relative(const Config& config, const std::filesystem::path& file);
   const LintOptions& m_o;
   std::map<std::string, std::shared_ptr<const Config>> m_cache;
   std::map<const Config*, std::pair<std::unique_ptr<GlobSet>, std::unique_ptr<GlobSet>>> m_globs;

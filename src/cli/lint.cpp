@@ -32,6 +32,7 @@ struct Job {
   fs::path path;        // real path ("" for stdin)
   bool stdin_input = false;
   std::shared_ptr<const Config> config;
+  bool included = false;  // the configuration's include selects it: a PR/FAQ
   // results
   std::unique_ptr<SourceFile> source;
   std::vector<Diagnostic> diags;
@@ -79,7 +80,7 @@ void process(Job& job, const RuleFilter& filter, bool fix) {
   if (fix) {
     for (int round = 0; round < 10; ++round) {
       SourceFile src(job.display, text);
-      LintResult r = lint_source(src, config, filter);
+      LintResult r = lint_source(src, config, filter, job.included);
       std::string next = text;
       std::size_t n = apply_fixes(next, r.diagnostics);
       if (n == 0 || next == text) break;
@@ -89,7 +90,7 @@ void process(Job& job, const RuleFilter& filter, bool fix) {
     job.fixed_text = text;
   }
   job.source = std::make_unique<SourceFile>(job.display, text);
-  job.diags = lint_source(*job.source, config, filter).diagnostics;
+  job.diags = lint_source(*job.source, config, filter, job.included).diagnostics;
 }
 
 std::optional<Severity> fail_threshold(const LintOptions& o, const Config* config) {
@@ -185,6 +186,7 @@ int run_lint(const LintOptions& o) {
       j.display = o.stdin_filename.value_or("<stdin>");
       j.config = configs.for_file(o.stdin_filename ? fs::path(*o.stdin_filename)
                                                    : fs::current_path() / "stdin.md");
+      j.included = o.stdin_filename && configs.included(*j.config, fs::path(*o.stdin_filename));
       jobs.push_back(std::move(j));
       continue;
     }
@@ -201,6 +203,7 @@ int run_lint(const LintOptions& o) {
         j.path = f;
         j.display = d;
         j.config = cfg;
+        j.included = configs.included(*cfg, f);
         jobs.push_back(std::move(j));
       }
     } else {
@@ -211,6 +214,7 @@ int run_lint(const LintOptions& o) {
       j.path = path;
       j.display = d;
       j.config = configs.for_file(path);
+      j.included = configs.included(*j.config, path);
       jobs.push_back(std::move(j));
     }
   }

@@ -58,10 +58,15 @@ int main(int argc, char** argv) {
     CLI::App* lint = app.add_subcommand("lint", "Lint files and directories (default command)");
     add_lint_opts(lint);
     std::string outline_file, outline_format = "text";
+    bool outline_explain = false;
     CLI::App* outline =
         app.add_subcommand("outline", "Show how a document was read: roles, quotes, questions");
     outline->add_option("file", outline_file, "The document ('-' reads stdin)")->required();
     outline->add_option("--format", outline_format)->check(CLI::IsMember({"text", "json"}));
+    outline->add_flag("--explain", outline_explain,
+                      "Show the evidence behind each reading and the candidates turned down");
+    outline->add_option("--stdin-filename", o.stdin_filename,
+                        "Path to report for '-' (also finds the config)");
     add_config_opts(outline);
     std::string rules_format = "text";
     CLI::App* rules = app.add_subcommand("rules", "List every rule");
@@ -92,7 +97,7 @@ int main(int argc, char** argv) {
       int rc = app.exit(e);
       return rc == 0 ? 0 : 2;
     }
-    if (*outline) return run_outline(outline_file, outline_format, o);
+    if (*outline) return run_outline(outline_file, outline_format, outline_explain, o);
     if (*rules) return run_rules(rules_format, o);
     if (*explain) return run_explain(explain_rule, o);
     if (*config) return run_config(config_file, schema, o);

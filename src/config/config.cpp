@@ -10,7 +10,7 @@
 #include <prfaq/config.hpp>
 #include <prfaq/embedded.hpp>
 
-#include "model/text.hpp"
+#include "text/text.hpp"
 
 namespace fs = std::filesystem;
 
@@ -283,17 +283,60 @@ class Loader {
         if (auto al = (*rt)["aliases"].as_array())
           for (auto& a : *al)
             if (auto s = a.value<std::string>()) def.aliases.push_back(normalize_label(*s));
+        if (auto al = (*rt)["related"].as_array())
+          for (auto& a : *al)
+            if (auto s = a.value<std::string>()) def.related.push_back(normalize_label(*s));
         tmpl.roles.push_back(std::move(def));
+      }
+    }
+    if (auto vocab = t["vocabulary"].as_table())
+      for (auto&& [name, node] : *vocab)
+        if (auto arr = node.as_array())
+          for (auto& w : *arr)
+            if (auto s = w.value<std::string>())
+              tmpl.vocabulary[std::string(name.str())].push_back(text::to_lower(*s));
+  }
+
+  // [template.vocabulary]: more words for the reader's lists.
+  void extend_vocabulary(const toml::table& t) {
+    std::vector<std::string> names;
+    for (std::string_view n : vocabulary_lists()) names.emplace_back(n);
+    for (auto&& [key, node] : t) {
+      if (std::find(names.begin(), names.end(), key.str()) == names.end()) {
+        add_key_error(key, node, "CF002", "unknown-key",
+                      fmt::format("Unknown word list 'template.vocabulary.{}'", key.str()),
+                      hint(key.str(), names));
+        continue;
+      }
+      const toml::array* arr = node.as_array();
+      if (!arr) {
+        add_error(node, "CF003", "wrong-type",
+                  fmt::format("'template.vocabulary.{}' must be an array of strings", key.str()));
+        continue;
+      }
+      for (auto& w : *arr) {
+        if (auto s = w.value_exact<std::string>())
+          m_config.tmpl.vocabulary[std::string(key.str())].push_back(text::to_lower(*s));
+        else
+          add_error(w, "CF003", "wrong-type",
+                    fmt::format("'template.vocabulary.{}' must be an array of strings", key.str()));
       }
     }
   }
 
   void override_template(const toml::table& t) {
     for (auto&& [key, node] : t) {
+      if (key.str() == "vocabulary") {
+        if (const toml::table* v = node.as_table())
+          extend_vocabulary(*v);
+        else
+          add_error(node, "CF003", "wrong-type", "'template.vocabulary' must be a table");
+        continue;
+      }
       if (key.str() != "roles" && key.str() != "parts") {
         add_key_error(key, node, "CF002", "unknown-key",
                       fmt::format("Unknown key 'template.{}'", key.str()),
-                      hint(key.str(), {"roles", "parts"}));
+                      hint(key.str(), {"roles", "parts", "vocabulary"}));
         continue;
       }
       const toml::table* group = node.as_table();
@@ -331,7 +374,8 @@ class Loader {
           continue;
         }
         for (auto&& [k, v] : *bt) {
-          if (k.str() == "aliases") {
+          if (k.str() == "aliases" || (role && k.str() == "related")) {
+            std::vector<std::string>* target = k.str() == "related" ? &role->related : aliases;
             const toml::array* arr = v.as_array();
             if (!arr) {
               add_error(v, "CF003", "wrong-type", "'aliases' must be an array of strings");
@@ -339,7 +383,7 @@ class Loader {
             }
             for (auto& a : *arr) {
               if (auto s = a.value_exact<std::string>())
-                aliases->push_back(normalize_label(*s));
+                target->push_back(normalize_label(*s));
               else
                 add_error(a, "CF003", "wrong-type", "'aliases' must be an array of strings");
             }
@@ -359,7 +403,7 @@ class Loader {
               add_error(v, "CF003", "wrong-type", fmt::format("'{}' must be a string", k.str()));
           } else {
             std::vector<std::string> keys = {"aliases"};
-            if (role) keys = {"aliases", "requirement", "title", "skeleton"};
+            if (role) keys = {"aliases", "related", "requirement", "title", "skeleton"};
             add_key_error(k, v, "CF002", "unknown-key", fmt::format("Unknown key '{}'", k.str()),
                           hint(k.str(), keys));
           }

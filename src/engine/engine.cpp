@@ -5,7 +5,7 @@
 #include <set>
 
 #include "engine/suppressions.hpp"
-#include "model/text.hpp"
+#include "text/text.hpp"
 
 namespace prfaq {
 
@@ -186,10 +186,12 @@ LintResult lint_document(const Document& doc, const Config& config, const RuleFi
   return result;
 }
 
-LintResult lint_source(const SourceFile& source, const Config& config, const RuleFilter& filter) {
+LintResult lint_source(const SourceFile& source, const Config& config, const RuleFilter& filter,
+                       bool selected_by_include) {
   ParseOptions opts;
   opts.tmpl = &config.tmpl;
   opts.product_names = config.product_names;
+  opts.selected_by_include = selected_by_include;
   Document doc = build_document(source, opts);
   return lint_document(doc, config, filter);
 }

@@ -1,6 +1,6 @@
 #include "engine/suppressions.hpp"
 
-#include "model/text.hpp"
+#include "text/text.hpp"
 
 namespace prfaq {
 

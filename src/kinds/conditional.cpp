@@ -9,7 +9,7 @@
 #include "kinds/kinds.hpp"
 #include "kinds/terms.hpp"
 #include "model/patterns.hpp"
-#include "model/text.hpp"
+#include "text/text.hpp"
 
 namespace prfaq::kinds {
 namespace {

@@ -2,7 +2,7 @@
 // markup) and RE2 patterns in prose. Never looks inside code, URLs, HTML or front matter.
 #include "kinds/kinds.hpp"
 #include "kinds/terms.hpp"
-#include "model/text.hpp"
+#include "text/text.hpp"
 
 namespace prfaq::kinds {
 namespace {

@@ -8,7 +8,7 @@
 #include "kinds/terms.hpp"
 #include "kinds/units.hpp"
 #include "model/patterns.hpp"
-#include "model/text.hpp"
+#include "text/text.hpp"
 
 namespace prfaq::kinds {
 namespace {

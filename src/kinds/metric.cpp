@@ -7,7 +7,7 @@
 #include "kinds/kinds.hpp"
 #include "kinds/units.hpp"
 #include "model/patterns.hpp"
-#include "model/text.hpp"
+#include "text/text.hpp"
 
 namespace prfaq::kinds {
 namespace {

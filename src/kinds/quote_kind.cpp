@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "kinds/kinds.hpp"
-#include "model/text.hpp"
+#include "text/text.hpp"
 
 namespace prfaq::kinds {
 namespace {

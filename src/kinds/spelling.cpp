@@ -31,7 +31,7 @@
 
 #include "kinds/kinds.hpp"
 #include "kinds/terms.hpp"
-#include "model/text.hpp"
+#include "text/text.hpp"
 
 namespace prfaq::kinds {
 namespace {

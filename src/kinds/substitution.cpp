@@ -2,7 +2,7 @@
 // wording has exactly one alternative.
 #include "kinds/kinds.hpp"
 #include "kinds/terms.hpp"
-#include "model/text.hpp"
+#include "text/text.hpp"
 
 namespace prfaq::kinds {
 namespace {

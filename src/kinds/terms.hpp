@@ -10,33 +10,18 @@
 #include <prfaq/document.hpp>
 #include <prfaq/rule.hpp>
 
+#include "text/terms.hpp"
+
 namespace re2 {
 class RE2;
 }
 
 namespace prfaq::kinds {
 
+using text::TermMatcher;
+
 /// The words of a prose block (computed once per block by the tokeniser).
 const std::vector<Word>& words_of(const Prose& prose);
-
-class TermMatcher {
- public:
-  explicit TermMatcher(bool ignore_case = true) : m_ignore_case(ignore_case) {}
-  /// Adds a literal term (one or more words); returns false when it has no words.
-  bool add(std::string_view term, int id);
-  /// Calls f(id, text_begin, text_end) for each whole-word match, longest first at a position.
-  void find(const std::vector<Word>& words,
-            const std::function<void(int, std::uint32_t, std::uint32_t)>& f) const;
-  bool empty() const { return m_first.empty(); }
-
- private:
-  struct Term {
-    std::vector<std::string> words;
-    int id;
-  };
-  bool m_ignore_case;
-  std::unordered_map<std::string, std::vector<Term>> m_first;
-};
 
 /// Many RE2 patterns as one alternation; reports which pattern matched where.
 class PatternSet {

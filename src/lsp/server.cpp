@@ -11,7 +11,7 @@
 #include "cli/files.hpp"
 #include "lsp/transport.hpp"
 #include "lsp/vocabulary.hpp"
-#include "model/text.hpp"
+#include "text/text.hpp"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -163,6 +163,13 @@ struct Server::CachedConfig {
         fs::absolute(file).lexically_normal().lexically_relative(base).generic_string();
     if (exclude->matches(rel)) return false;
     return include->empty() || include->matches(rel);
+  }
+  /// The configuration's include names the file: it is read as a PR/FAQ.
+  bool included(const fs::path& file, const fs::path& fallback_base) const {
+    if (!include || include->empty()) return false;
+    fs::path base = config->path.empty() ? fallback_base : fs::absolute(config->path).parent_path();
+    return include->matches(
+        fs::absolute(file).lexically_normal().lexically_relative(base).generic_string());
   }
 
   static fs::file_time_type stamp(const fs::path& p) {
@@ -500,8 +507,11 @@ void Server::lint(OpenDocument& doc) {
   ParseOptions opts;
   opts.tmpl = &doc.config->tmpl;
   opts.product_names = doc.config->product_names;
-  doc.doc = std::make_unique<Document>(build_document(*doc.source, opts));
   std::error_code ec;
+  opts.selected_by_include =
+      doc.path &&
+      cached.included(*doc.path, m_roots.empty() ? fs::current_path(ec) : m_roots.front());
+  doc.doc = std::make_unique<Document>(build_document(*doc.source, opts));
   doc.excluded = doc.path && !cached.selects(*doc.path, m_roots.empty() ? fs::current_path(ec)
                                                                         : m_roots.front());
   if (doc.excluded) return;  // left out by the configuration: no findings

@@ -6,7 +6,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "model/text.hpp"
+#include "text/text.hpp"
 
 namespace fs = std::filesystem;
 

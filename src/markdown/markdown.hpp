@@ -24,22 +24,39 @@ struct RawBlock {
   std::uint32_t emphasis_end = 0;
   bool all_emphasis = false;
   bool starts_with_emphasis = false;
+  bool strong = false;      ///< the leading emphasis is strong (**bold**), not *italic*
+  bool image_only = false;  ///< a paragraph holding only images (and spaces)
+  bool has_image = false;
+  int list_depth = 0;  ///< nesting of lists around it (0 outside lists)
+};
+
+/// A fenced or indented code block.
+struct CodeBlock {
+  Span span;         ///< the whole block, fences included
+  Span content;      ///< the lines inside the fences
+  std::string info;  ///< the info string of a fence ("bash", "Markdown"), lower-case
+  bool fenced = false;
+};
+
+struct ParseOptions {
+  /// Fenced blocks to read as Markdown (an outline inside a "```markdown" fence): their fence
+  /// lines are blanked so the content parses as part of the document.
+  std::vector<Span> open_fences;
 };
 
 struct Parsed {
   Span front_matter;
+  std::vector<Span> ignored;  ///< wrapper blocks such as <reasoning>…</reasoning>
   std::vector<RawBlock> blocks;
   std::vector<Prose> prose;
   std::vector<Span> code_blocks;
+  std::vector<CodeBlock> code;
   std::vector<HtmlComment> comments;
   int list_items = 0;
   int blockquotes = 0;
 };
 
 /// Runs cmark-gfm (with the GFM extensions) over the source and flattens it.
-Parsed parse(const SourceFile& source);
-
-/// Splits a prose block's text into tokens and sentences (fills prose.tokens/sentences).
-void tokenize(Prose& prose);
+Parsed parse(const SourceFile& source, const ParseOptions& options = {});
 
 }  // namespace prfaq::markdown

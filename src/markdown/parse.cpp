@@ -5,6 +5,7 @@
 
 #include "cmark_handles.hpp"
 #include "markdown.hpp"
+#include "text/tokenize.hpp"
 
 namespace prfaq::markdown {
 namespace {
@@ -16,9 +17,62 @@ void register_extensions() {
   std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
 }
 
+bool html_element(std::string_view name) {
+  // HTML's block and inline element names: a line "<details>" opens HTML, not a wrapper.
+  static constexpr std::string_view k_html[] = {
+      "address",  "article",  "aside",  "base",     "basefont", "blockquote", "body",
+      "caption",  "center",   "col",    "colgroup", "dd",       "details",    "dialog",
+      "dir",      "div",      "dl",     "dt",       "fieldset", "figcaption", "figure",
+      "footer",   "form",     "frame",  "frameset", "h1",       "h2",         "h3",
+      "h4",       "h5",       "h6",     "head",     "header",   "hr",         "html",
+      "iframe",   "legend",   "li",     "link",     "main",     "menu",       "menuitem",
+      "nav",      "noframes", "ol",     "optgroup", "option",   "p",          "param",
+      "pre",      "script",   "search", "section",  "source",   "style",      "summary",
+      "table",    "tbody",    "td",     "textarea", "tfoot",    "th",         "thead",
+      "title",    "tr",       "track",  "ul",       "a",        "abbr",       "b",
+      "bdi",      "bdo",      "br",     "cite",     "code",     "data",       "dfn",
+      "em",       "i",        "img",    "input",    "kbd",      "label",      "mark",
+      "picture",  "q",        "s",      "samp",     "small",    "span",       "strong",
+      "sub",      "sup",      "svg",    "time",     "u",        "var",        "video",
+      "audio",    "canvas",   "button", "select",   "object",   "embed",      "map",
+      "area",     "ins",      "del",    "wbr",      "ruby",     "rt",         "rp",
+      "template", "slot",     "math"};
+  for (std::string_view h : k_html)
+    if (name == h) return true;
+  return false;
+}
+
+/// The tag name of a line that is only "<name>" (or "</name>" when closing), else "".
+std::string wrapper_tag(std::string_view line, bool closing) {
+  std::size_t i = 0;
+  while (i < line.size() && i < 3 && line[i] == ' ') ++i;
+  if (i >= line.size() || line[i] != '<') return {};
+  ++i;
+  if (closing) {
+    if (i >= line.size() || line[i] != '/') return {};
+    ++i;
+  }
+  std::size_t b = i;
+  while (i < line.size() &&
+         (std::isalnum(static_cast<unsigned char>(line[i])) || line[i] == '_' || line[i] == '-'))
+    ++i;
+  if (i == b || i >= line.size() || line[i] != '>' ||
+      !std::isalpha(static_cast<unsigned char>(line[b])))
+    return {};
+  std::size_t end = i + 1;
+  while (end < line.size() && (line[end] == ' ' || line[end] == '\t')) ++end;
+  if (end != line.size()) return {};
+  std::string name(line.substr(b, i - b));
+  for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return html_element(name) ? std::string() : name;
+}
+
 /// A copy of the text that cmark may read without shifting any offset: front matter, the
-/// BOM, NUL bytes and invalid UTF-8 bytes are replaced by bytes of the same length.
-std::string prepare(std::string_view text, Span& front_matter) {
+/// BOM, NUL bytes and invalid UTF-8 bytes are replaced by bytes of the same length; so are
+/// wrapper blocks left by generators ("<reasoning>" … "</reasoning>" on lines of their own) and
+/// the fence lines of fences to read as Markdown.
+std::string prepare(std::string_view text, Span& front_matter, const ParseOptions& options,
+                    std::vector<Span>& ignored) {
   std::string cm(text);
   std::size_t start = 0;
   if (cm.compare(0, 3, "\xEF\xBB\xBF") == 0) {
@@ -56,6 +110,57 @@ std::string prepare(std::string_view text, Span& front_matter) {
       i = next_line(le);
     }
     break;
+  }
+  auto blank = [&](std::size_t b, std::size_t e) {
+    for (std::size_t k = b; k < e && k < cm.size(); ++k)
+      if (cm[k] != '\n' && cm[k] != '\r') cm[k] = ' ';
+  };
+  // Wrapper blocks: outside fenced code, a line "<name>" whose name is not HTML, closed by a
+  // line "</name>".
+  {
+    std::size_t i = front_matter.end;
+    char fence = 0;
+    while (i < cm.size()) {
+      std::size_t le = line_end(i);
+      std::string_view line = std::string_view(cm).substr(i, le - i);
+      std::string_view lead = line.substr(std::min(line.find_first_not_of(' '), line.size()));
+      if (lead.starts_with("```") || lead.starts_with("~~~")) {
+        if (!fence)
+          fence = lead[0];
+        else if (lead[0] == fence)
+          fence = 0;
+      } else if (!fence) {
+        std::string tag = wrapper_tag(line, false);
+        if (!tag.empty()) {
+          for (std::size_t j = next_line(le); j < cm.size();) {
+            std::size_t je = line_end(j);
+            if (wrapper_tag(std::string_view(cm).substr(j, je - j), true) == tag) {
+              std::size_t end = next_line(je);
+              ignored.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(je)});
+              blank(i, je);
+              le = je;
+              (void)end;
+              break;
+            }
+            j = next_line(je);
+          }
+        }
+      }
+      i = next_line(le);
+    }
+  }
+  for (Span f : options.open_fences) {
+    if (f.begin >= cm.size()) continue;
+    std::size_t first_end = line_end(f.begin);
+    blank(f.begin, first_end);
+    // The closing fence: the last line of the block, when it is a fence line.
+    std::size_t last = std::min<std::size_t>(f.end, cm.size());
+    std::size_t ls = last;
+    while (ls > f.begin && cm[ls - 1] != '\n' && cm[ls - 1] != '\r') --ls;
+    std::string_view closing = std::string_view(cm).substr(ls, last - ls);
+    std::string_view lead =
+        closing.substr(std::min(closing.find_first_not_of(' '), closing.size()));
+    if (ls > first_end && (lead.starts_with("```") || lead.starts_with("~~~"))) blank(ls, last);
   }
   for (Span bad : find_invalid_utf8(cm))
     for (std::uint32_t k = bad.begin; k < bad.end; ++k) cm[k] = '\x1a';  // SUB: no rule matches it
@@ -128,7 +233,32 @@ class Walker {
           }
           break;
         case CMARK_NODE_CODE_BLOCK:
-          if (enter) m_out.code_blocks.push_back(span_of(node));
+          if (enter) {
+            CodeBlock c;
+            c.span = span_of(node);
+            int fence_length = 0, fence_offset = 0;
+            char fence_char = 0;
+            c.fenced = cmark_node_get_fenced(node, &fence_length, &fence_offset, &fence_char) != 0;
+            if (const char* info = cmark_node_get_fence_info(node)) {
+              c.info = info;
+              for (char& ch : c.info)
+                ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+            }
+            c.content = c.span;
+            if (c.fenced) {
+              std::uint32_t sl = m_lines.line_of(c.span.begin) + 1;
+              std::uint32_t el =
+                  c.span.end > c.span.begin ? m_lines.line_of(c.span.end - 1) + 1 : sl;
+              if (el > sl + 1)
+                c.content = {m_lines.line_start(sl + 1),
+                             m_lines.line_start(el - 1) +
+                                 static_cast<std::uint32_t>(m_lines.line_text(el - 1).size())};
+              else
+                c.content = {c.span.end, c.span.end};
+            }
+            m_out.code_blocks.push_back(c.span);
+            m_out.code.push_back(std::move(c));
+          }
           break;
         case CMARK_NODE_HTML_BLOCK:
           if (enter) {
@@ -156,6 +286,7 @@ class Walker {
             b.span = span_of(node);
             b.in_blockquote = quote_depth > 0;
             b.blockquote = quote_depth > 0 ? m_blockquote : -1;
+            b.list_depth = static_cast<int>(ordered.size());
             if (!items.empty()) {
               b.list_item = items.back();
               b.list_item_first = item_first.back();
@@ -177,7 +308,7 @@ class Walker {
             p.in_blockquote = b.in_blockquote;
             p.in_list = b.list_item >= 0;
             p.list_item = b.list_item;
-            tokenize(p);
+            text::tokenize(p);
             m_out.prose.push_back(std::move(p));
             m_out.blocks.push_back(b);
             cmark_iter_reset(iter.get(), node, CMARK_EVENT_EXIT);
@@ -197,7 +328,7 @@ class Walker {
             m_cell_cursor = p.offsets.empty() ? b.span.end : p.offsets.back();
             p.kind = BlockKind::table_cell;
             p.in_blockquote = b.in_blockquote;
-            tokenize(p);
+            text::tokenize(p);
             m_out.prose.push_back(std::move(p));
             m_out.blocks.push_back(b);
             cmark_iter_reset(iter.get(), node, CMARK_EVENT_EXIT);
@@ -313,6 +444,7 @@ class Walker {
     if (first_inline) {
       cmark_node_type t = cmark_node_get_type(first_inline);
       emphasis_first = t == CMARK_NODE_STRONG || t == CMARK_NODE_EMPH;
+      raw.strong = t == CMARK_NODE_STRONG;
     }
     while ((ev = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE) {
       cmark_node* node = cmark_iter_get_node(iter.get());
@@ -357,6 +489,7 @@ class Walker {
         }
         case CMARK_NODE_IMAGE:
           if (enter) {
+            raw.has_image = true;
             cmark_iter_reset(iter.get(), node, CMARK_EVENT_EXIT);
             std::size_t pos = m_cm.find("](", cursor);
             if (pos != std::string_view::npos && pos < limit) {
@@ -405,6 +538,7 @@ class Walker {
       }
     }
     p.offsets.push_back(std::min(cursor, limit));
+    raw.image_only = raw.has_image && p.text.find_first_not_of(" \t\n") == std::string::npos;
     if (raw.starts_with_emphasis) {
       std::string_view rest = std::string_view(p.text).substr(raw.emphasis_end);
       raw.all_emphasis = rest.find_first_not_of(" \t:.") == std::string_view::npos;
@@ -421,10 +555,10 @@ class Walker {
 
 }  // namespace
 
-Parsed parse(const SourceFile& source) {
+Parsed parse(const SourceFile& source, const ParseOptions& options) {
   register_extensions();
   Parsed out;
-  std::string cm = prepare(source.text, out.front_matter);
+  std::string cm = prepare(source.text, out.front_matter, options, out.ignored);
   ParserPtr parser(cmark_parser_new(CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES));
   for (const char* name : {"table", "strikethrough", "autolink", "tasklist"}) {
     if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))

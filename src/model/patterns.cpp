@@ -4,7 +4,7 @@
 
 #include <vector>
 
-#include "model/text.hpp"
+#include "text/text.hpp"
 
 namespace prfaq::patterns {
 namespace {
@@ -18,7 +18,7 @@ struct Compiled {
   RE2 announcer_verb_today{
       R"((?:^|[—–]\s*|--\s*)((?:the\s+)?[^\s,;:()][^,;:()\n—–.]{0,60}?)\s+[^\s,;:]+\s+(?:heute|hoy|aujourd'hui|aujourd’hui)\b)"};
   RE2 announcer{
-      R"((?:^|[—–]\s*|--\s*|\.\s+|\)\s*)(?:Today,?\s+|Heute\s+|Aujourd'hui,?\s+|Hoy,?\s+)?((?:the\s+)?[^\s,;:()][^,;:()\n—–]{0,60}?)(?:,[^,]{1,80},)?\s+(?:today\s+|heute\s+)?(?:announced|announces|launched|launches|released|releases|introduced|introduces|unveiled|unveils|is\s+launching|is\s+releasing|made\s+available|kündigt|kündigte|stellt|gab|annonce|a\s+annoncé|lance|anuncia|anunció|lanza|presentó))"};
+      R"((?:^|[—–]\s*|--\s*|\.\s+|\)\s*)(?:Today,?\s+|Heute\s+|Aujourd'hui,?\s+|Hoy,?\s+|Hoje,?\s+)?((?:the\s+)?[^\s,;:()][^,;:\n—–]{0,80}?)(?:,[^,]{1,80},)?\s+(?:today\s+|heute\s+)?(?:announced|announces|launched|launches|released|releases|introduced|introduces|unveiled|unveils|(?:is|are)\s+(?:launching|releasing|announcing|introducing)|made\s+available|kündigt|kündigte|stellt|gab|annonce|a\s+annoncé|lance|anuncia|anunció|anunciou|lanza|lança|presentó))"};
   RE2 after_verb{
       R"((?i)\x01\s*[,.]?\s*(?:said|says|explains|explained|adds|added|notes|noted|comments|commented|shares|shared|recalls|recalled|agrees|agreed|remarked|observes|observed|continues|continued|admits|admitted|told\s+us|according\s+to|sagte|sagt|erklärt|erklärte|erzählt|erzählte|berichtet|meint|betont|dijo|afirma|afirmó|explica|explicó|añade|añadió|comenta|cuenta|contó|señala|señaló|asegura|aseguró|déclare|a\s+déclaré|explique|ajoute|affirme|souligne|témoigne|raconte|précise|confie|so)\s+([^\x01\n]+))"};
   RE2 after_name{

@@ -4,9 +4,29 @@
 #include <prfaq/template.hpp>
 #include <unordered_map>
 
-#include "model/text.hpp"
+#include "model/lexicon.hpp"
+#include "text/text.hpp"
 
 namespace prfaq {
+
+std::span<const std::string_view> vocabulary_lists() {
+  static constexpr std::string_view k_lists[] = {
+      "immediate_release",  "metadata_labels",        "answer_labels",
+      "question_markers",   "faq_internal_words",     "faq_external_words",
+      "leader_titles",      "customer_words",         "company_voice",
+      "speech_verbs",       "speech_endings",         "announce_cues",
+      "problem_cues",       "solution_cues",          "cta_cues",
+      "experience_cues",    "internal_question_cues", "external_question_cues",
+      "readme_sections",    "essay_sections",         "problem_questions",
+      "solution_questions", "experience_questions"};
+  return k_lists;
+}
+
+const std::vector<std::string>& Template::words(std::string_view list) const {
+  static const std::vector<std::string> k_empty;
+  auto it = vocabulary.find(list);
+  return it == vocabulary.end() ? k_empty : it->second;
+}
 
 std::string_view to_string(Requirement r) {
   switch (r) {
@@ -88,6 +108,16 @@ std::string loosen(std::string s) {
   return s;
 }
 
+// Words of a label, a CJK character counting half.
+double cjk_words(std::string_view s) {
+  double n = 0;
+  for (const std::string& w : text::words(s)) {
+    std::size_t i = 0;
+    n += text::is_cjk(decode_utf8(w, i)) ? 0.5 : 1.0;
+  }
+  return n;
+}
+
 bool contains_words(std::string_view hay, std::string_view needle) {
   std::size_t pos = hay.find(needle);
   while (pos != std::string_view::npos) {
@@ -120,19 +150,37 @@ std::optional<Template::Match> Template::match(std::string_view label) const {
   return result;
 }
 
+std::string Template::related_alias(std::string_view label, std::string_view role_name) const {
+  const RoleDef* r = role(role_name);
+  if (!r) return {};
+  std::string norm = normalize_label(label);
+  std::string loose = loosen(norm);
+  for (const std::string& a : r->related)
+    if (norm == a || loose == loosen(a)) return a;
+  return {};
+}
+
 void Template::prepare() {
   m_cache = std::make_shared<Cache>();
   m_prepared.clear();
-  auto add = [&](Match::Kind kind, const std::string& name, const std::string& alias) {
-    Prepared p{kind, &name, alias, loosen(alias), {}};
+  auto add = [&](Match::Kind kind, const std::string& name, const std::string& alias,
+                 bool related) {
+    Prepared p{kind, &name, alias, loosen(alias), {}, related, false};
     p.compact = p.loose;
     std::erase(p.compact, ' ');
+    for (std::size_t i = 0; i < alias.size() && !p.cjk;) {
+      char32_t c = decode_utf8(alias, i);
+      p.cjk = text::is_cjk(c) || (c >= 0xAC00 && c <= 0xD7A3);
+    }
     m_prepared.push_back(std::move(p));
   };
   for (const PartDef& p : parts)
-    for (const std::string& a : p.aliases) add(Match::Kind::part, p.name, a);
-  for (const RoleDef& r : roles)
-    for (const std::string& a : r.aliases) add(Match::Kind::role, r.name, a);
+    for (const std::string& a : p.aliases) add(Match::Kind::part, p.name, a, false);
+  for (const RoleDef& r : roles) {
+    for (const std::string& a : r.aliases) add(Match::Kind::role, r.name, a, false);
+    for (const std::string& a : r.related) add(Match::Kind::role, r.name, a, true);
+  }
+  m_lexicon = model::compile_lexicon(*this);
 }
 
 std::optional<Template::Match> Template::match_uncached(std::string_view label) const {
@@ -153,17 +201,25 @@ std::optional<Template::Match> Template::match_uncached(std::string_view label) 
   std::string loose = loosen(norm);
   std::string compact = loose;
   std::erase(compact, ' ');
-  const std::size_t label_words = text::words(loose).size();
+  const double label_words = cjk_words(loose);
   std::optional<Match> best;
   for (const Prepared& p : m_prepared) {
     int score = 0;
+    const char* how = "";
     if (norm == p.alias || loose == p.loose) {
       score = 100;
+      how = "exact";
     } else if (label_words <= 6 && p.alias.size() >= 3 && loose.size() <= p.loose.size() + 24 &&
-               contains_words(loose, p.loose)) {
-      // "Problem we are solving" contains "problem"; longer aliases win.
+               // A one-word alias ("questions") names a label of a few words only: "Open
+               // questions to resolve before build starts" is no FAQ.
+               (p.alias.find(' ') != std::string::npos || p.cjk || cjk_words(loose) <= 4.0) &&
+               (p.cjk ? loose.find(p.loose) != std::string::npos
+                      : contains_words(loose, p.loose))) {
+      // "Problem we are solving" contains "problem"; longer aliases win. Scripts without
+      // spaces ("顧客の声（想定）") contain an alias as a substring.
       score = 60 + static_cast<int>(std::min<std::size_t>(p.loose.size(), 30));
-    } else if (p.loose.size() >= 6 && loose.size() >= 5) {
+      how = "contains";
+    } else if (!p.cjk && p.loose.size() >= 6 && loose.size() >= 5) {
       // Fuzzy: only when the lengths allow a close match (edit distance >= length difference).
       std::size_t len = std::max(loose.size(), p.loose.size());
       std::size_t diff = len - std::min(loose.size(), p.loose.size());
@@ -178,8 +234,12 @@ std::optional<Template::Match> Template::match_uncached(std::string_view label) 
         std::size_t d2 = text::edit_distance(compact, p.compact);
         if (d2 * 100 <= clen * 15) score = std::max(score, 55 - static_cast<int>(d2));
       }
+      if (score > 0) how = "fuzzy";
     }
-    if (score > 0 && (!best || score > best->score)) best = Match{p.kind, *p.name, score};
+    // A related alias ("Key Features") never outranks a real one.
+    if (score > 0 && p.related) score -= 5;
+    if (score > 0 && (!best || score > best->score))
+      best = Match{p.kind, *p.name, score, p.alias, how, p.related};
   }
   // "What Ranchers Say", "What Our Users Are Saying", "What Teachers Think": testimonials.
   if ((!best || best->score < 80) && role("customer_quote")) {
@@ -189,7 +249,7 @@ std::optional<Template::Match> Template::match_uncached(std::string_view label) 
       std::string tail2 = ws[ws.size() - 2] + " " + ws.back();
       if (tail == "say" || tail == "says" || tail == "think" || tail2 == "are saying" ||
           tail2 == "have said")
-        best = Match{Match::Kind::role, "customer_quote", 80};
+        best = Match{Match::Kind::role, "customer_quote", 80, "what … say", "pattern", false};
     }
   }
   return best;

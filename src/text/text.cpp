@@ -1,4 +1,4 @@
-#include "model/text.hpp"
+#include "text/text.hpp"
 
 #include <algorithm>
 #include <prfaq/source.hpp>

@@ -2,10 +2,11 @@
 #include <array>
 #include <string_view>
 
-#include "markdown.hpp"
-#include "model/text.hpp"
+#include "text/tokenize.hpp"
 
-namespace prfaq::markdown {
+#include "text/text.hpp"
+
+namespace prfaq::text {
 
 namespace {
 void compute_words(Prose& p) {
@@ -175,4 +176,4 @@ void tokenize(Prose& p) {
   compute_words(p);
 }
 
-}  // namespace prfaq::markdown
+}  // namespace prfaq::text

@@ -1,0 +1,410 @@
+// Pass 6: FAQ entries — questions as headings, bold lines, "Q:" lines or list items — with
+// their answers, their part (external or internal), and the roles an unsplit FAQ holds.
+#include <algorithm>
+
+#include "model/context.hpp"
+#include "model/patterns.hpp"
+#include "text/text.hpp"
+
+namespace prfaq::model {
+
+namespace {
+
+struct Entry {
+  std::uint32_t begin = 0, q_end = 0;  // the question as written
+  std::uint32_t a_begin = 0;           // where its answer may start
+  std::uint32_t bound = 0;             // the answer ends here at the latest (0: none)
+  std::string text;
+  std::string layout;
+  int section = 0;
+  int heading_level = 0;  // for question headings: a heading at this level or above ends it
+  std::size_t block = 0;
+  std::string answer;
+  Span answer_span;
+  bool answer_list = false;
+};
+
+class Faq {
+ public:
+  explicit Faq(Context& ctx) : m_ctx(ctx), m_doc(ctx.doc), m_lex(ctx.lex) {}
+
+  void run() {
+    regions();
+    if (m_regions.empty()) return;
+    entries();
+    if (m_ctx.faq_sections.empty() && m_entries.size() < 2) {
+      m_entries.clear();
+      return;
+    }
+    answers();
+    parts();
+    faq_roles();
+    template_roles();
+  }
+
+ private:
+  void regions() {
+    for (int f : m_ctx.faq_sections) {
+      const Section& s = m_doc.sections[static_cast<std::size_t>(f)];
+      m_regions.push_back({s.label_span.begin, s.span.end});
+    }
+    if (!m_regions.empty()) return;
+    // No FAQ label: questions after the press release's opening form the FAQ.
+    std::uint32_t from = m_doc.front_matter.end;
+    if (m_ctx.summary_block)
+      from = m_ctx.blocks[*m_ctx.summary_block].span.end;
+    else if (m_ctx.headline_block)
+      from = m_ctx.blocks[*m_ctx.headline_block].span.end;
+    m_content = true;
+    m_regions.push_back({from, static_cast<std::uint32_t>(m_doc.text().size())});
+  }
+
+  bool in_region(std::uint32_t at) const {
+    for (Span r : m_regions)
+      if (r.contains(at)) return true;
+    return false;
+  }
+
+  const Section& sec(int i) const { return m_doc.sections[static_cast<std::size_t>(i)]; }
+
+  // The bold opening of a paragraph as a question ("**Q: …?**", "**External FAQ, Q1:**").
+  std::optional<std::uint32_t> bold_question(const markdown::RawBlock& b, const Prose& p) const {
+    if (!b.starts_with_emphasis || b.emphasis_end == 0) return std::nullopt;
+    std::string inner = text::trim(std::string_view(p.text).substr(0, b.emphasis_end));
+    if (ends_with_question(inner) || question_marker(m_lex, inner) > 0) return b.emphasis_end;
+    // "External FAQ, Q1:" — a part label and a number, the question after the bold.
+    std::size_t comma = inner.rfind(',');
+    if (comma != std::string::npos &&
+        question_marker(m_lex, text::trim(inner.substr(comma + 1))) > 0)
+      return b.emphasis_end;
+    return std::nullopt;
+  }
+
+  void push(Entry e) {
+    e.text = strip_question_prefix(m_lex, text::squash(e.text));
+    if (e.text.empty()) e.text = text::squash(e.text);
+    m_entries.push_back(std::move(e));
+  }
+
+  void entries() {
+    std::optional<std::size_t> open;  // the entry whose answer is being read
+    int open_heading = 0;             // its heading level, 0 for a paragraph entry
+    for (std::size_t bi = 0; bi < m_ctx.blocks.size(); ++bi) {
+      const markdown::RawBlock& b = m_ctx.blocks[bi];
+      if (!in_region(b.span.begin)) continue;
+      if (m_content && m_doc.press_release.contains(b.span.begin) && m_ctx.pr_label >= 0) continue;
+      const Prose* p = m_ctx.prose_of(bi);
+      if (!p || b.kind == BlockKind::table_cell) continue;
+      int s = m_ctx.block_section[bi];
+      std::string t = text::trim(p->text);
+      if (b.kind == BlockKind::heading) {
+        const Section& h = sec(s);
+        if (h.kind == LabelKind::question) {
+          Entry e;
+          e.begin = b.span.begin;
+          e.q_end = b.span.end;
+          e.a_begin = b.span.end;
+          e.bound = h.span.end;
+          e.text = h.label;
+          e.layout = "a question heading";
+          e.section = s;
+          e.heading_level = h.level;
+          e.block = bi;
+          push(std::move(e));
+          open = m_entries.size() - 1;
+          open_heading = h.level;
+          continue;
+        }
+        if (h.kind == LabelKind::answer) continue;
+        // Any other heading ends a paragraph entry, and a heading entry at its level or above.
+        if (open && (open_heading == 0 || h.level <= open_heading)) open.reset();
+        continue;
+      }
+      bool inside_heading_entry = open && open_heading > 0;
+      if (b.in_blockquote) continue;
+      std::string first_line = t.substr(0, t.find('\n'));
+      if (b.list_item >= 0) {
+        if (!b.list_item_first) continue;
+        std::uint32_t qend = 0;
+        if (auto bq = bold_question(b, *p))
+          qend = *bq;
+        else if (is_question_text(m_lex, first_line) && word_count(first_line) <= 40)
+          qend = static_cast<std::uint32_t>(
+              p->text.find('\n') == std::string::npos ? p->text.size() : p->text.find('\n'));
+        if (qend == 0 || inside_heading_entry) continue;
+        // A question in a list inside an answer is part of the answer.
+        if (open && open_heading == 0 && m_entries[*open].answer_list && b.list_depth > 1) continue;
+        Entry e;
+        e.begin = b.span.begin;
+        e.q_end = p->source_span(0, qend).end;
+        e.a_begin = e.q_end;
+        // The answer runs to the end of the list item, nested items included.
+        std::uint32_t end = b.span.end;
+        for (std::size_t k = bi + 1; k < m_ctx.blocks.size(); ++k) {
+          const markdown::RawBlock& o = m_ctx.blocks[k];
+          if (o.list_item == b.list_item ||
+              (o.list_depth > b.list_depth && o.span.begin <= end + 8)) {
+            end = std::max(end, o.span.end);
+            continue;
+          }
+          break;
+        }
+        e.bound = end;
+        e.text = p->text.substr(0, qend);
+        e.layout = "a list item";
+        e.section = s;
+        e.block = bi;
+        e.answer_list = true;
+        push(std::move(e));
+        open = m_entries.size() - 1;
+        open_heading = 0;
+        continue;
+      }
+      if (b.kind != BlockKind::paragraph) continue;
+      // "**Q: …?**" (answer on the next line or below), "Q: …" with "A: …", a question line.
+      std::optional<std::uint32_t> qend = bold_question(b, *p);
+      std::string layout = "a bold question";
+      bool marker = question_marker(m_lex, t) > 0;
+      if (!qend && marker) {
+        // The question ends at the line break before "A:", or at its question mark.
+        std::size_t nl = p->text.find('\n');
+        std::size_t qm = p->text.find('?');
+        std::size_t end = nl == std::string::npos ? p->text.size() : nl;
+        if (qm != std::string::npos && qm < end) end = qm + 1;
+        qend = static_cast<std::uint32_t>(end);
+        layout = "a 'Q:' line";
+      }
+      if (!qend && !inside_heading_entry && t.find('\n') == std::string::npos &&
+          ends_with_question(t) && word_count(t) <= 40 && !b.starts_with_emphasis) {
+        qend = static_cast<std::uint32_t>(p->text.size());
+        layout = "a question on a line of its own";
+      }
+      if (!qend) continue;
+      if (inside_heading_entry && !marker) continue;
+      Entry e;
+      e.begin = b.span.begin;
+      e.q_end = p->source_span(0, *qend).end;
+      // Closing markup of the bold question.
+      std::string_view text = m_ctx.text();
+      while (e.q_end < b.span.end && (text[e.q_end] == '*' || text[e.q_end] == '_')) ++e.q_end;
+      e.a_begin = e.q_end;
+      e.text = p->text.substr(0, *qend);
+      if (std::string rest = prose_text(*p, *qend); !rest.empty())
+        layout += rest.size() > 0 && p->text.find('\n', 0) != std::string::npos &&
+                          p->text.find('\n') >= *qend
+                      ? ", answer on the next line"
+                      : ", answer in the same paragraph";
+      else
+        layout += ", answer below";
+      e.layout = layout;
+      e.section = s;
+      e.block = bi;
+      push(std::move(e));
+      open = m_entries.size() - 1;
+      open_heading = 0;
+    }
+  }
+
+  // Each answer: the prose after its question, up to the next entry, the end of its bound,
+  // its region, or a heading that ends it.
+  void answers() {
+    std::sort(m_entries.begin(), m_entries.end(),
+              [](const Entry& a, const Entry& b) { return a.begin < b.begin; });
+    const auto doc_end = static_cast<std::uint32_t>(m_doc.text().size());
+    std::size_t bi = 0, ci = 0;
+    for (std::size_t k = 0; k < m_entries.size(); ++k) {
+      Entry& e = m_entries[k];
+      std::uint32_t end = k + 1 < m_entries.size() ? m_entries[k + 1].begin : doc_end;
+      if (e.bound) end = std::min(end, e.bound);
+      for (Span r : m_regions)
+        if (r.contains(e.begin)) end = std::min(end, r.end);
+      while (bi < m_ctx.blocks.size() && m_ctx.blocks[bi].span.end <= e.begin) ++bi;
+      std::string answer;
+      Span span{e.a_begin, e.a_begin};
+      bool first = true;
+      for (std::size_t j = bi; j < m_ctx.blocks.size(); ++j) {
+        const markdown::RawBlock& b = m_ctx.blocks[j];
+        if (b.span.begin >= end) break;
+        if (b.span.end <= e.a_begin && b.span.begin < e.begin) continue;
+        if (b.kind == BlockKind::heading && j != e.block) {
+          const Section& h = sec(m_ctx.block_section[j]);
+          if (h.kind != LabelKind::answer && (e.heading_level == 0 || h.level <= e.heading_level))
+            break;
+          if (h.kind == LabelKind::answer) continue;
+        }
+        const Prose* p = m_ctx.prose_of(j);
+        std::string t;
+        if (p) {
+          std::uint32_t from = 0;
+          if (j == e.block) {
+            while (from < p->text.size() && p->offsets[from] < e.a_begin) ++from;
+          }
+          t = prose_text(*p, from);
+          // Answer labels ("**Simple Answer**", "A:") are not answer text.
+          if (std::size_t am = answer_marker(m_lex, t)) t = text::trim(t.substr(am));
+          if (m_ctx.block_role[j] == BlockRole::pseudo || m_ctx.block_role[j] == BlockRole::label) {
+            LabelClass c = classify_label(m_ctx, t, true);
+            if (c.kind == LabelKind::answer) t.clear();
+          }
+          if (j != e.block && b.list_item >= 0) e.answer_list = true;
+        } else if (b.kind == BlockKind::code || b.kind == BlockKind::table_cell) {
+          t = "code";
+        }
+        if (t.empty()) continue;
+        if (first) span.begin = std::max(e.a_begin, j == e.block ? e.a_begin : b.span.begin);
+        first = false;
+        span.end = b.span.end;
+        answer += (answer.empty() ? "" : " ") + t;
+      }
+      while (ci < m_ctx.code.size() && m_ctx.code[ci].span.begin < e.a_begin) ++ci;
+      for (std::size_t cj = ci; cj < m_ctx.code.size() && m_ctx.code[cj].span.begin < end; ++cj) {
+        const markdown::CodeBlock& c = m_ctx.code[cj];
+        {
+          if (first) span.begin = c.span.begin;
+          first = false;
+          span.end = std::max(span.end, c.span.end);
+          if (answer.empty()) answer = "code";
+        }
+      }
+      e.answer = text::squash(answer);
+      e.answer_span = span;
+    }
+  }
+
+  // The part of a question: its FAQ label, else what it asks about.
+  std::string labelled_part(int s) const {
+    for (; s > 0; s = sec(s).parent) {
+      if (sec(s).role == "internal_faq") return "internal";
+      if (sec(s).role == "external_faq") return "external";
+    }
+    return {};
+  }
+
+  int lean(const std::string& q) const {
+    int internal = m_lex.count("internal_question_cues", q);
+    int external = m_lex.count("external_question_cues", q);
+    return internal - external;
+  }
+
+  void parts() {
+    // Questions with no label for their part lean one way by their words; the undecided
+    // ones follow the FAQ's majority (external when none leans).
+    int internal = 0, external = 0;
+    std::vector<int> leans(m_entries.size(), 0);
+    for (std::size_t k = 0; k < m_entries.size(); ++k) {
+      if (!labelled_part(m_entries[k].section).empty()) continue;
+      leans[k] = lean(m_entries[k].text);
+      internal += leans[k] > 0;
+      external += leans[k] < 0;
+    }
+    for (std::size_t k = 0; k < m_entries.size(); ++k) {
+      Entry& e = m_entries[k];
+      Question q;
+      q.part = labelled_part(e.section);
+      if (!q.part.empty()) {
+        q.why = "under the '" + q.part + " FAQ' label";
+      } else if (leans[k] > 0) {
+        q.part = "internal";
+        q.why = "a stakeholder's question (its words)";
+      } else if (leans[k] < 0) {
+        q.part = "external";
+        q.why = "a customer's question (its words)";
+      } else {
+        q.part = internal > external ? "internal" : "external";
+        q.why = "like most questions of this FAQ";
+      }
+      q.text = e.text;
+      while (!q.text.empty() && (q.text.back() == '*' || q.text.back() == ' ')) q.text.pop_back();
+      q.span = {e.begin, e.q_end};
+      q.answer = e.answer_span;
+      q.answer_text = e.answer;
+      q.is_question = ends_with_question(q.text);
+      std::string a = q.answer_text;
+      q.answered = !a.empty() && !patterns::placeholder_answer(a);
+      q.layout = e.layout;
+      m_doc.questions.push_back(std::move(q));
+    }
+  }
+
+  // An FAQ without external/internal labels holds the roles its questions ask for.
+  void faq_roles() {
+    auto add_for = [&](std::string_view part, const std::string& role, Span region,
+                       const std::string& label, int section) {
+      if (m_ctx.has_role(role)) return;
+      int n = 0;
+      Span span{0, 0};
+      for (std::size_t k = 0; k < m_doc.questions.size(); ++k) {
+        const Question& q = m_doc.questions[k];
+        if (q.part != part || !region.contains(q.span.begin)) continue;
+        if (!labelled_part(m_entries[k].section).empty()) continue;
+        if (n++ == 0) span.begin = q.span.begin;
+        span.end = std::max(q.span.end, q.answer.end);
+      }
+      if (n == 0) return;
+      Span label_span{span.begin, span.begin};
+      if (section > 0) label_span = sec(section).label_span;
+      if (section > 0) span.begin = std::min(span.begin, label_span.begin);
+      m_ctx.add_role(role, label, span, label_span, section, false,
+                     std::to_string(n) + (n == 1 ? " question " : " questions ") +
+                         (part == "internal" ? "a stakeholder would ask" : "a customer would ask"));
+    };
+    if (m_content) {
+      Span all{m_entries.front().begin, m_doc.questions.back().answer.end};
+      all.end = std::max(all.end, m_doc.questions.back().span.end);
+      m_doc.faq = all;
+      if (m_doc.press_release.contains(all.begin))
+        m_doc.press_release.end = m_ctx.trim_end(all.begin);
+      add_for("external", "external_faq", all, "", -1);
+      add_for("internal", "internal_faq", all, "", -1);
+      return;
+    }
+    for (int f : m_ctx.faq_sections) {
+      const Section& s = sec(f);
+      if (!s.role.empty()) continue;
+      add_for("external", "external_faq", s.span, s.label, f);
+      add_for("internal", "internal_faq", s.span, s.label, f);
+    }
+  }
+
+  // A problem, solution or experience told only as an FAQ answer ("What problem are we
+  // solving?").
+  void template_roles() {
+    for (const Question& q : m_doc.questions) {
+      if (!q.answered) continue;
+      std::string lower = text::to_lower(q.text);
+      auto asks = [&](std::string_view list) { return m_lex.has(list, lower); };
+      std::string how = "the answer to '" + q.text + "'";
+      if (asks("problem_questions") && !m_ctx.has_role("problem"))
+        m_ctx.add_role("problem", "", q.answer, q.span, -1, false, how);
+      else if (asks("solution_questions") && !m_ctx.has_role("solution"))
+        m_ctx.add_role("solution", "", q.answer, q.span, -1, false, how);
+      else if (!m_ctx.has_role("customer_experience")) {
+        bool experience = asks("experience_questions");
+        // "How does X work?", "How do I get started?" answered with steps.
+        bool how_works =
+            (lower.starts_with("how does ") && lower.find(" work") != std::string::npos) ||
+            lower.starts_with("how do i get started") || lower.starts_with("how do i use");
+        bool steps = false;
+        for (const Entry& e : m_entries)
+          if (e.begin == q.span.begin) steps = e.answer_list;
+        if (experience || (how_works && steps))
+          m_ctx.add_role("customer_experience", "", q.answer, q.span, -1, false, how);
+      }
+    }
+  }
+
+  Context& m_ctx;
+  Document& m_doc;
+  const Lexicon& m_lex;
+  std::vector<Span> m_regions;
+  bool m_content = false;
+  std::vector<Entry> m_entries;
+};
+
+}  // namespace
+
+void find_questions(Context& ctx) {
+  Faq(ctx).run();
+}
+
+}  // namespace prfaq::model
