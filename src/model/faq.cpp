@@ -87,8 +87,9 @@ class Faq {
   }
 
   void entries() {
-    std::optional<std::size_t> open;  // the entry whose answer is being read
-    int open_heading = 0;             // its heading level, 0 for a paragraph entry
+    std::size_t open = 0;  // the entry whose answer is being read, when has_open
+    bool has_open = false;
+    int open_heading = 0;  // its heading level, 0 for a paragraph entry
     for (std::size_t bi = 0; bi < m_ctx.blocks.size(); ++bi) {
       const markdown::RawBlock& b = m_ctx.blocks[bi];
       if (!in_region(b.span.begin)) continue;
@@ -112,15 +113,16 @@ class Faq {
           e.block = bi;
           push(std::move(e));
           open = m_entries.size() - 1;
+          has_open = true;
           open_heading = h.level;
           continue;
         }
         if (h.kind == LabelKind::answer) continue;
         // Any other heading ends a paragraph entry, and a heading entry at its level or above.
-        if (open && (open_heading == 0 || h.level <= open_heading)) open.reset();
+        if (has_open && (open_heading == 0 || h.level <= open_heading)) has_open = false;
         continue;
       }
-      bool inside_heading_entry = open && open_heading > 0;
+      bool inside_heading_entry = has_open && open_heading > 0;
       if (b.in_blockquote) continue;
       std::string first_line = t.substr(0, t.find('\n'));
       if (b.list_item >= 0) {
@@ -133,7 +135,8 @@ class Faq {
               p->text.find('\n') == std::string::npos ? p->text.size() : p->text.find('\n'));
         if (qend == 0 || inside_heading_entry) continue;
         // A question in a list inside an answer is part of the answer.
-        if (open && open_heading == 0 && m_entries[*open].answer_list && b.list_depth > 1) continue;
+        if (has_open && open_heading == 0 && m_entries[open].answer_list && b.list_depth > 1)
+          continue;
         Entry e;
         e.begin = b.span.begin;
         e.q_end = p->source_span(0, qend).end;
@@ -157,6 +160,7 @@ class Faq {
         e.answer_list = true;
         push(std::move(e));
         open = m_entries.size() - 1;
+        has_open = true;
         open_heading = 0;
         continue;
       }
@@ -201,6 +205,7 @@ class Faq {
       e.block = bi;
       push(std::move(e));
       open = m_entries.size() - 1;
+      has_open = true;
       open_heading = 0;
     }
   }
