@@ -52,7 +52,8 @@ struct Prose {
   std::vector<Token> tokens;
   std::vector<Word> words;  ///< computed once with the tokens, shared by every rule
   std::vector<Sentence> sentences;
-  int section = 0;  ///< index into Document::sections
+  int section = 0;            ///< index into Document::sections
+  bool answer_label = false;  ///< an answer's label inside an FAQ entry ("**Simple Answer**")
   bool in_blockquote = false;
   bool in_list = false;
   int list_item = -1;  ///< index of the enclosing list item (document-unique), or -1
@@ -103,6 +104,7 @@ struct Section {
   LabelKind kind = LabelKind::generic;
   std::string how;       ///< how the label was matched ("alias 'problem' (exact)")
   bool related = false;  ///< matched a related alias ("Key Features" for the solution)
+  bool example = false;  ///< a worked example the document shows ("## Worked example")
 };
 
 enum class QuoteClass { customer, leader, unknown };
@@ -119,8 +121,9 @@ struct Quote {
   bool placeholder_speaker = false;  ///< "[NAME, TITLE]", "a customer said"
   int prose = -1;                    ///< prose block of the first piece
   int section = 0;
-  std::string how;  ///< how it was read as speech and attributed
-  std::string why;  ///< why it has its class
+  std::string how;    ///< how it was read as speech and attributed
+  std::string why;    ///< why it has its class
+  bool slot = false;  ///< the content of a labelled quote slot, not a quotation in marks
 };
 
 /// A FAQ entry (question) with its answer.
@@ -148,6 +151,7 @@ struct RoleInstance {
   bool empty = false;                 ///< labelled but without content
   std::string how;                    ///< the evidence that decided it
   std::vector<std::string> rejected;  ///< candidates it turned down, and why
+  bool in_example = false;  ///< inside a worked example of the document ("## Worked example")
 };
 
 struct HtmlComment {
@@ -198,6 +202,8 @@ struct Document {
   bool in_quote(std::uint32_t offset) const;
   /// True when offset is inside a quoted mention (not speech).
   bool in_mention(std::uint32_t offset) const;
+  /// True when offset is inside the text of an FAQ question.
+  bool in_question(std::uint32_t offset) const;
 
   /// The weight of one CJK character in word counts (see count_words).
   int cjk_units = 0;

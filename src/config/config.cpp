@@ -412,6 +412,38 @@ class Loader {
     }
   }
 
+  // The kinds that were one kind with a `check` parameter before 1.1, and the kind each check
+  // became ("" when `kind` is not one of them).
+  static std::string split_kind(std::string_view kind, std::string_view check) {
+    static const std::map<std::pair<std::string_view, std::string_view>, std::string_view> k_split =
+        {{{"template", "missing"}, "missing-part"},
+         {{"template", "empty"}, "empty-part"},
+         {{"template", "order"}, "part-order"},
+         {{"template", "duplicate"}, "duplicate-part"},
+         {{"template", "not-a-prfaq"}, "not-a-prfaq"},
+         {{"headline", "length"}, "headline-length"},
+         {{"headline", "vague"}, "headline-vague"},
+         {{"headline", "company-centric"}, "headline-company"},
+         {{"headline", "style"}, "headline-style"},
+         {{"quote", "missing-customer"}, "customer-quote"},
+         {{"quote", "unattributed"}, "quote-attribution"},
+         {{"quote", "placeholder"}, "placeholder-speaker"},
+         {{"quote", "missing-leader"}, "leader-quote"},
+         {{"quote", "empty-enthusiasm"}, "quote-substance"},
+         {{"faq", "not-a-question"}, "faq-question"},
+         {{"faq", "unanswered"}, "faq-answer"},
+         {{"faq", "too-few"}, "faq-count"},
+         {{"faq", "duplicate"}, "faq-duplicate"},
+         {{"faq", "internal-gap"}, "faq-topics"}};
+    if (kind != "template" && kind != "headline" && kind != "quote" && kind != "faq") return {};
+    auto it = k_split.find({kind, check});
+    if (it != k_split.end()) return std::string(it->second);
+    std::string all;
+    for (auto& [k, v] : k_split)
+      if (k.first == kind) all += (all.empty() ? "" : ", ") + std::string(v);
+    return "one of " + all;
+  }
+
   static std::string hint(std::string_view name, const std::vector<std::string>& candidates) {
     std::string m = did_you_mean(name, candidates);
     return m.empty() ? std::string() : fmt::format("did you mean '{}'?", m);
@@ -740,9 +772,16 @@ class Loader {
       const RuleKind* kind = registry.find(r.spec.kind);
       if (!kind) {
         const toml::node* kn = r.table.get("kind");
-        add_error(kn ? *kn : static_cast<const toml::node&>(r.table), "CF005", "unknown-kind",
-                  fmt::format("Unknown rule kind '{}'", r.spec.kind),
-                  hint(r.spec.kind, registry.names()));
+        std::string split = split_kind(r.spec.kind, r.table["check"].value_or(std::string()));
+        if (!split.empty())
+          add_error(kn ? *kn : static_cast<const toml::node&>(r.table), "CF005", "unknown-kind",
+                    fmt::format("Rule kind '{}' with a 'check' was split into one kind per check: "
+                                "use kind = \"{}\" and drop 'check'",
+                                r.spec.kind, split));
+        else
+          add_error(kn ? *kn : static_cast<const toml::node&>(r.table), "CF005", "unknown-kind",
+                    fmt::format("Unknown rule kind '{}'", r.spec.kind),
+                    hint(r.spec.kind, registry.names()));
         continue;
       }
       TomlParams params(*this, r.table, r.spec);

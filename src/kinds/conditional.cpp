@@ -3,6 +3,7 @@
 // A word in capitals is not an acronym when it is mentioned as a word (in quote marks, after
 // "the word" or "code", or as the keyword of "text START to 55123") or when it ends a proper
 // name begun mid-sentence in a sentence that is not in Title Case ("the queue at Zürich HB").
+#include <algorithm>
 #include <array>
 #include <set>
 
@@ -67,6 +68,42 @@ class Conditional final : public Rule {
         return false;
     }
     return letters >= min && static_cast<std::int64_t>(w.size()) <= max + 1 && letters <= max;
+  }
+
+  // The acronym next to another word in capitals ("FOR IMMEDIATE RELEASE").
+  static bool capitals_run(const std::vector<Word>& words, std::size_t i, std::string_view t) {
+    auto caps = [](const std::string& w) {
+      int letters = 0;
+      for (char c : w) {
+        if (std::islower(static_cast<unsigned char>(c))) return false;
+        letters += std::isupper(static_cast<unsigned char>(c)) != 0;
+      }
+      return letters >= 2;
+    };
+    auto spaced = [&](std::size_t a, std::size_t b) {
+      for (std::uint32_t k = words[a].end; k < words[b].begin; ++k)
+        if (t[k] != ' ') return false;
+      return true;
+    };
+    return (i > 0 && spaced(i - 1, i) && caps(words[i - 1].text)) ||
+           (i + 1 < words.size() && spaced(i, i + 1) && caps(words[i + 1].text));
+  }
+
+  // Words of the same block whose initials spell the acronym ("Service Level Agreement").
+  static bool spelled_out(const std::vector<Word>& words, const std::string& acronym) {
+    if (acronym.size() < 2 || acronym.size() > 6) return false;
+    for (std::size_t i = 0; i + acronym.size() <= words.size(); ++i) {
+      bool ok = true;
+      for (std::size_t k = 0; k < acronym.size() && ok; ++k) {
+        const std::string& w = words[i + k].text;
+        ok = !w.empty() &&
+             std::toupper(static_cast<unsigned char>(w[0])) ==
+                 static_cast<unsigned char>(acronym[k]) &&
+             w.size() > 1 && std::islower(static_cast<unsigned char>(w[1]));
+      }
+      if (ok) return true;
+    }
+    return false;
   }
 
   // "Zürich", "Crème": a capital, then at least one lower-case letter (not "HB", not "3D").
@@ -155,6 +192,20 @@ class Conditional final : public Rule {
           if (at >= b && at < e) return true;
         return false;
       };
+      // A block mostly in capitals is shouting or a heading in capitals.
+      std::size_t caps = 0, letters_words = 0;
+      for (const Word& w : words) {
+        bool any_alpha = false, all_upper = true;
+        for (char c : w.text)
+          if (std::isalpha(static_cast<unsigned char>(c))) {
+            any_alpha = true;
+            all_upper &= std::isupper(static_cast<unsigned char>(c)) != 0;
+          }
+        if (!any_alpha) continue;
+        ++letters_words;
+        caps += all_upper;
+      }
+      const bool shouting = letters_words >= 2 && caps * 10 >= letters_words * 6;
       // City names in capitals before a dateline date are not acronyms.
       std::size_t dateline_end = 0;
       if (auto at = patterns::dateline_date(t)) dateline_end = *at;
@@ -163,6 +214,21 @@ class Conditional final : public Rule {
         std::string base = w.text;
         if (base.size() > 2 && base.back() == 's') base.pop_back();
         if (!acronym(w.text, m_min, m_max) || w.begin < dateline_end) continue;
+        // Sizes, versions, model and part codes ("5MB", "SHA256", "Q235B"): not acronyms.
+        if (std::any_of(w.text.begin(), w.text.end(),
+                        [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+          continue;
+        // Capitals for emphasis or a heading in capitals ("FOR IMMEDIATE RELEASE", "OUT OF
+        // SCOPE"): a run of words in capitals.
+        if (capitals_run(words, i, t) || shouting) continue;
+        // A file name ("AGENTS.md") or one half of a compound ("CAN-SPAM").
+        if (w.end + 1 < t.size() && t[w.end] == '.' &&
+            std::islower(static_cast<unsigned char>(t[w.end + 1])))
+          continue;
+        if ((w.begin > 0 && t[w.begin - 1] == '-') ||
+            (w.end < t.size() && t[w.end] == '-' && w.end + 1 < t.size() &&
+             std::isupper(static_cast<unsigned char>(t[w.end + 1]))))
+          continue;
         // Inside a bracketed template slot ("[NAME, TITLE]": PF504's business), not an acronym.
         std::size_t open = t.rfind('[', w.begin), close = t.rfind(']', w.begin);
         if (open != std::string_view::npos && (close == std::string_view::npos || close < open) &&
@@ -172,13 +238,19 @@ class Conditional final : public Rule {
             m_exceptions.count(text::to_lower(base)))
           continue;
         if (defined.count(base) || reported.count(base)) continue;
-        // "(SLA)" after words, or "SLA (…)".
+        // "(SLA)" after words, or "SLA (…)", "CVR（購買率）", "CAC(고객획득비용)", "JOSH: Just Our
+        // Skills Hub", or the words whose initials spell it in the same block.
         bool in_parens =
-            w.begin > 0 && t[w.begin - 1] == '(' && w.end < t.size() && t[w.end] == ')';
+            (w.begin > 0 && t[w.begin - 1] == '(' && w.end < t.size() && t[w.end] == ')') ||
+            (w.begin >= 3 && t.substr(w.begin - 3, 3) == "\xEF\xBC\x88");
         std::string_view after = t.substr(w.end);
-        bool followed = after.starts_with(" (") && after.find(')') != std::string_view::npos &&
-                        after.find(')') < 80;
-        if (in_parens || followed) {
+        std::size_t closing = after.find_first_of(")");
+        bool followed = (after.starts_with(" (") || after.starts_with("(") ||
+                         after.starts_with("\xEF\xBC\x88") || after.starts_with(" \xEF\xBC\x88")) &&
+                        (closing != std::string_view::npos ||
+                         after.find("\xEF\xBC\x89") != std::string_view::npos) &&
+                        std::min(closing, after.find("\xEF\xBC\x89")) < 120;
+        if (in_parens || followed || spelled_out(words, base)) {
           defined.insert(base);
           continue;
         }

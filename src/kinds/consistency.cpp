@@ -2,6 +2,7 @@
 // [product] names (and CamelCase names the document uses) must keep their spelling
 // ("TeamSync", not "Teamsync" or "Team Sync"); `either` pairs ("e-mail" = "email") must not
 // both appear.
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -58,8 +59,13 @@ class Consistency final : public Rule {
       if (!m_scope.contains(doc, prose)) continue;
       blocks.emplace_back(&prose, words_of(prose));
       if (m_camel)
-        for (const Word& w : blocks.back().second)
-          if (camel(w.text)) canon.emplace(squashed(w.text), w.text);
+        for (const Word& w : blocks.back().second) {
+          // Not the name part of an address ("IndieGames.Press", "TeamSync.app").
+          std::string_view t = prose.text;
+          bool address = w.end + 1 < t.size() && t[w.end] == '.' &&
+                         std::isalpha(static_cast<unsigned char>(t[w.end + 1]));
+          if (camel(w.text) && !address) canon.emplace(squashed(w.text), w.text);
+        }
     }
     std::map<std::string, std::size_t> max_words;
     for (auto& [k, v] : canon)
@@ -91,6 +97,10 @@ class Consistency final : public Rule {
           Span span = prose->source_span(words[i].begin, words[k].end);
           std::string surface(doc.slice(span));
           if (surface == it->second) break;
+          // Capitals for emphasis or in a heading ("WORDPRESS HOSTING") are no second spelling.
+          if (std::none_of(surface.begin(), surface.end(),
+                           [](char c) { return std::islower(static_cast<unsigned char>(c)); }))
+            break;
           if (surface.find_first_of("*_`[]\n") != std::string::npos) break;
           // All lower case inside a longer identifier or a URL-like word is not a misspelling.
           if (!m_scope.explicit_scope && doc.in_quote(span.begin)) break;
@@ -108,12 +118,18 @@ class Consistency final : public Rule {
       ma.add(a, 0);
       mb.add(b, 0);
       std::vector<Span> sa, sb;
+      // The written form must be the pair's own: "set-up" is not "set up" (a verb and a noun).
+      auto same = [](std::string_view written, std::string_view term) {
+        return text::to_lower(text::squash(written)) == text::to_lower(term);
+      };
       for (auto& [prose, words] : blocks) {
         ma.find(words, [&](int, std::uint32_t x, std::uint32_t y) {
-          sa.push_back(prose->source_span(x, y));
+          Span sp = prose->source_span(x, y);
+          if (same(doc.slice(sp), a)) sa.push_back(sp);
         });
         mb.find(words, [&](int, std::uint32_t x, std::uint32_t y) {
-          sb.push_back(prose->source_span(x, y));
+          Span sp = prose->source_span(x, y);
+          if (same(doc.slice(sp), b)) sb.push_back(sp);
         });
       }
       if (sa.empty() || sb.empty()) continue;

@@ -1,5 +1,7 @@
 // The "existence" kind (Vale's): flags terms (whole words, across line breaks and inline
 // markup) and RE2 patterns in prose. Never looks inside code, URLs, HTML or front matter.
+#include <algorithm>
+
 #include "kinds/kinds.hpp"
 #include "kinds/terms.hpp"
 #include "text/text.hpp"
@@ -11,9 +13,12 @@ class Existence final : public Rule {
  public:
   explicit Existence(ParamReader& p) {
     m_scope = read_scope(p);
-    m_quotes = p.get_bool("quotes", false,
-                          "also check inside quotations (wording rules skip them by default)");
-    if (m_quotes) m_scope.explicit_scope = true;
+    m_where.quotes = p.get_bool(
+        "quotes", false, "also check inside quotations (wording rules skip them by default)");
+    m_where.mentions = p.get_bool(
+        "mentions", false, "also check inside quoted mentions: titles, example copy, UI labels");
+    m_where.questions =
+        p.get_bool("questions", true, "also check the text of FAQ questions (the asker's words)");
     bool ignore_case = p.get_bool("ignorecase", true, "match terms without regard to case");
     m_terms = TermMatcher(ignore_case);
     m_list = p.get_strings("tokens", {}, "terms to flag (whole words; phrases allowed)");
@@ -26,38 +31,44 @@ class Existence final : public Rule {
   }
 
   void check(const Document& doc, FindingSink& out) const override {
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> hits, exceptions;
     for (const Prose& prose : doc.prose) {
       if (!wording_applies(doc, prose, m_scope)) continue;
       const std::vector<Word>& words = words_of(prose);
-      std::vector<std::pair<std::uint32_t, std::uint32_t>> exceptions;
+      hits.clear();
+      exceptions.clear();
       m_exceptions.find(
           words, [&](int, std::uint32_t b, std::uint32_t e) { exceptions.emplace_back(b, e); });
-      std::vector<std::pair<std::uint32_t, std::uint32_t>> seen;
-      auto report = [&](std::uint32_t b, std::uint32_t e) {
-        for (auto [xb, xe] : exceptions)
-          if (b < xe && xb < e) return;
-        for (auto [sb, se] : seen)
-          if (b < se && sb < e) return;
-        Span span = prose.source_span(b, e);
-        if (!offset_applies(doc, span.begin, m_scope)) return;
-        seen.emplace_back(b, e);
-        std::string match = display_match(prose, b, e);
-        out.report({.span = span, .args = {{"match", match}}});
-      };
-      m_terms.find(words, [&](int, std::uint32_t b, std::uint32_t e) { report(b, e); });
+      m_terms.find(words, [&](int, std::uint32_t b, std::uint32_t e) { hits.emplace_back(b, e); });
       m_patterns.find(prose.text, [&](int, std::uint32_t b, std::uint32_t e) {
         // Patterns must not match inside code placeholders.
-        if (std::string_view(prose.text).substr(b, e - b).find("\xEF\xBF\xBC") !=
+        if (std::string_view(prose.text).substr(b, e - b).find("\xEF\xBF\xBC") ==
             std::string_view::npos)
-          return;
-        report(b, e);
+          hits.emplace_back(b, e);
       });
+      // One sweep over the matches in text order: overlaps and exceptions are skipped in time
+      // linear in the matches (a paragraph of a million matches costs a million steps).
+      std::sort(hits.begin(), hits.end());
+      std::sort(exceptions.begin(), exceptions.end());
+      std::size_t x = 0;
+      std::uint32_t taken_end = 0;
+      bool any = false;
+      for (auto [b, e] : hits) {
+        if (any && b < taken_end) continue;
+        while (x < exceptions.size() && exceptions[x].second <= b) ++x;
+        if (x < exceptions.size() && exceptions[x].first < e) continue;
+        Span span = prose.source_span(b, e);
+        if (!offset_applies(doc, span.begin, m_scope, m_where)) continue;
+        any = true;
+        taken_end = e;
+        out.report({.span = span, .args = {{"match", display_match(prose, b, e)}}});
+      }
     }
   }
 
  private:
   Scope m_scope;
-  bool m_quotes = false;
+  Inside m_where;
   TermMatcher m_terms;
   std::vector<std::string> m_list;
   PatternSet m_patterns;

@@ -8,15 +8,34 @@
 namespace prfaq::kinds {
 
 std::unique_ptr<Rule> make_engine(ParamReader& p);
-std::unique_ptr<Rule> make_quote(ParamReader& p);
-std::unique_ptr<Rule> make_template(ParamReader& p);
+// The template's parts (parts.cpp).
+std::unique_ptr<Rule> make_missing_part(ParamReader& p);
+std::unique_ptr<Rule> make_empty_part(ParamReader& p);
+std::unique_ptr<Rule> make_part_order(ParamReader& p);
+std::unique_ptr<Rule> make_duplicate_part(ParamReader& p);
+std::unique_ptr<Rule> make_not_prfaq(ParamReader& p);
+// The headline (headline.cpp).
+std::unique_ptr<Rule> make_headline_length(ParamReader& p);
+std::unique_ptr<Rule> make_headline_vague(ParamReader& p);
+std::unique_ptr<Rule> make_headline_company(ParamReader& p);
+std::unique_ptr<Rule> make_headline_style(ParamReader& p);
+// Quotations (quotes.cpp).
+std::unique_ptr<Rule> make_customer_quote(ParamReader& p);
+std::unique_ptr<Rule> make_leader_quote(ParamReader& p);
+std::unique_ptr<Rule> make_quote_attribution(ParamReader& p);
+std::unique_ptr<Rule> make_placeholder_speaker(ParamReader& p);
+std::unique_ptr<Rule> make_quote_substance(ParamReader& p);
+// The FAQ (faq.cpp).
+std::unique_ptr<Rule> make_faq_question(ParamReader& p);
+std::unique_ptr<Rule> make_faq_answer(ParamReader& p);
+std::unique_ptr<Rule> make_faq_count(ParamReader& p);
+std::unique_ptr<Rule> make_faq_duplicate(ParamReader& p);
+std::unique_ptr<Rule> make_faq_topics(ParamReader& p);
 std::unique_ptr<Rule> make_existence(ParamReader& p);
 std::unique_ptr<Rule> make_conditional(ParamReader& p);
 std::unique_ptr<Rule> make_consistency(ParamReader& p);
 std::unique_ptr<Rule> make_customer_focus(ParamReader& p);
 std::unique_ptr<Rule> make_dateline(ParamReader& p);
-std::unique_ptr<Rule> make_faq(ParamReader& p);
-std::unique_ptr<Rule> make_headline(ParamReader& p);
 std::unique_ptr<Rule> make_metric(ParamReader& p);
 std::unique_ptr<Rule> make_occurrence(ParamReader& p);
 std::unique_ptr<Rule> make_readability(ParamReader& p);

@@ -184,9 +184,7 @@ class Readability final : public Rule {
       double words = 0, sentences = 0, syl = 0;
       bool english = true;
       for (const Prose& p : doc.prose_in(u.span)) {
-        if (p.kind == BlockKind::heading ||
-            p.kind == BlockKind::table_cell)
-          continue;
+        if (p.kind == BlockKind::heading || p.kind == BlockKind::table_cell) continue;
         if (!m_scope.explicit_scope && doc.in_quote(p.span.begin)) continue;
         sentences += static_cast<double>(p.sentences.size());
         for (const Token& t : p.tokens) {

@@ -72,13 +72,16 @@ void PatternSet::find(std::string_view text,
 }
 
 bool wording_applies(const Document& doc, const Prose& prose, const Scope& scope) {
-  if (!scope.contains(doc, prose)) return false;
-  return true;
+  if (prose.answer_label) return false;
+  return scope.contains(doc, prose);
 }
 
-bool offset_applies(const Document& doc, std::uint32_t offset, const Scope& scope) {
+bool offset_applies(const Document& doc, std::uint32_t offset, const Scope& scope, Inside inside) {
   if (!scope.contains(doc, offset)) return false;
-  if (!scope.explicit_scope && (doc.in_quote(offset) || doc.in_mention(offset))) return false;
+  if (scope.explicit_scope) return true;
+  if (!inside.quotes && doc.in_quote(offset)) return false;
+  if (!inside.mentions && doc.in_mention(offset) && !doc.in_quote(offset)) return false;
+  if (!inside.questions && doc.in_question(offset)) return false;
   return true;
 }
 

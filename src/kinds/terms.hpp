@@ -45,9 +45,19 @@ class PatternSet {
   std::vector<int> m_pattern_index;  // its index in the input list
 };
 
-/// The common filter of wording rules: in scope, not in a quote (unless the scope is explicit).
+/// Where besides the writer's own prose a wording rule looks.
+struct Inside {
+  bool quotes = false;    ///< quotations (speech)
+  bool mentions = false;  ///< quoted titles, example copy and UI labels
+  bool questions = true;  ///< the text of FAQ questions
+};
+
+/// The common filter of wording rules: in scope, and not an answer label ("**Simple Answer**").
 bool wording_applies(const Document& doc, const Prose& prose, const Scope& scope);
-bool offset_applies(const Document& doc, std::uint32_t offset, const Scope& scope);
+/// In scope, and outside quotations, mentions and FAQ questions unless `inside` (or an explicit
+/// scope) says to look there.
+bool offset_applies(const Document& doc, std::uint32_t offset, const Scope& scope,
+                    Inside inside = {});
 
 /// The flagged text of prose[b, e) for messages: whitespace collapsed, and a word broken
 /// with a hyphen at a line end joined again ("world-\nclass" -> "world-class").

@@ -527,6 +527,13 @@ class Walker {
           break;
         }
         default:
+          // Struck-through text (~~resolved~~) is deleted text, not the document's words.
+          if (enter && cmark_node_get_type_string(node) &&
+              std::strcmp(cmark_node_get_type_string(node), "strikethrough") == 0) {
+            Span struck = span_of(node);
+            if (struck.end > cursor && struck.end <= limit) cursor = struck.end;
+            cmark_iter_reset(iter.get(), node, CMARK_EVENT_EXIT);
+          }
           break;
       }
       if (node == first_inline && !enter && emphasis_first) {

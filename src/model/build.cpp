@@ -159,6 +159,12 @@ bool Document::in_mention(std::uint32_t offset) const {
   return sorted_contains(mentions, offset, m_mention_reach);
 }
 
+bool Document::in_question(std::uint32_t offset) const {
+  auto it = std::upper_bound(questions.begin(), questions.end(), offset,
+                             [](std::uint32_t at, const Question& q) { return at < q.span.begin; });
+  return it != questions.begin() && std::prev(it)->span.contains(offset);
+}
+
 bool Document::in_quote(std::uint32_t offset) const {
   return sorted_contains(m_quote_pieces, offset, m_quote_reach);
 }
@@ -280,6 +286,9 @@ void finish(Context& ctx) {
   std::stable_sort(
       doc.roles.begin(), doc.roles.end(),
       [](const RoleInstance& a, const RoleInstance& b) { return a.span.begin < b.span.begin; });
+  std::vector<Span> examples;
+  for (const Section& s : doc.sections)
+    if (s.example) examples.push_back(s.span);
   for (std::size_t i = 0; i < doc.roles.size(); ++i) {
     RoleInstance& r = doc.roles[i];
     Span content = r.span;
@@ -295,7 +304,8 @@ void finish(Context& ctx) {
     bool code = it != ctx.code.end() && it->span.begin < content.end;
     r.empty = r.labelled && r.words == 0 && !code;
     r.span.end = std::max(r.span.begin, ctx.trim_end(r.span.end));
-    if (r.role == "headline" && !doc.headline_role) doc.headline_role = i;
+    for (Span e : examples) r.in_example |= e.contains(r.label_span.begin);
+    if (r.role == "headline" && !doc.headline_role && !r.in_example) doc.headline_role = i;
   }
   doc.headline_text = ctx.headline_text;
   doc.headline_span = ctx.headline_span;

@@ -117,13 +117,22 @@ class Faq {
           open_heading = h.level;
           continue;
         }
-        if (h.kind == LabelKind::answer) continue;
+        if (h.kind == LabelKind::answer) {
+          m_doc.prose[static_cast<std::size_t>(b.prose)].answer_label = true;
+          continue;
+        }
         // Any other heading ends a paragraph entry, and a heading entry at its level or above.
         if (has_open && (open_heading == 0 || h.level <= open_heading)) has_open = false;
         continue;
       }
       bool inside_heading_entry = has_open && open_heading > 0;
       if (b.in_blockquote) continue;
+      // "**Simple Answer**", "**Deep Dive**": the label of a part of the answer.
+      if (has_open && b.kind == BlockKind::paragraph && b.starts_with_emphasis && b.all_emphasis &&
+          classify_label(m_ctx, prose_text(*p), true).kind == LabelKind::answer) {
+        m_doc.prose[static_cast<std::size_t>(b.prose)].answer_label = true;
+        continue;
+      }
       std::string first_line = t.substr(0, t.find('\n'));
       if (b.list_item >= 0) {
         if (!b.list_item_first) continue;

@@ -366,8 +366,9 @@ class Front {
       if (m_ctx.has_release_marker) at = std::max(at, m_ctx.release_marker);
       while (from < m_ctx.blocks.size() && m_ctx.blocks[from].span.begin < at) ++from;
     }
-    std::size_t seen = 0;
-    for (std::size_t bi = from; bi < m_ctx.blocks.size() && seen < 6; ++bi) {
+    // The dateline or announcing paragraph among the first few; else the first substantial one.
+    std::vector<std::size_t> paragraphs;
+    for (std::size_t bi = from; bi < m_ctx.blocks.size() && paragraphs.size() < 5; ++bi) {
       const markdown::RawBlock& b = m_ctx.blocks[bi];
       if (b.span.begin >= m_end) break;
       const Prose* p = m_ctx.prose_of(bi);
@@ -382,40 +383,51 @@ class Front {
         break;
       }
       std::string role = m_ctx.labelled_role(s);
-      if (!role.empty() && role != "headline" && role != "subheadline") break;
-      if (quoted(b) || b.list_item >= 0) {
-        ++seen;
-        continue;
+      if (role == "headline" || role == "subheadline") continue;
+      if (!role.empty()) break;
+      if (quoted(b) || b.list_item >= 0 || m_ctx.quote_block(*p)) continue;
+      paragraphs.push_back(bi);
+    }
+    auto dateline = [&](std::size_t bi) {
+      const Prose* p = m_ctx.prose_of(bi);
+      return patterns::dateline_date(prose_text(*p)).has_value() ||
+             patterns::dateline_in_source(m_doc.slice(m_ctx.blocks[bi].span));
+    };
+    std::optional<std::size_t> pick;
+    std::string how;
+    for (std::size_t bi : paragraphs)
+      if (dateline(bi)) {
+        pick = bi;
+        how = "the opening paragraph, with a dateline";
+        break;
       }
-      if (m_ctx.quote_block(*p)) {
-        ++seen;
-        continue;
+    for (std::size_t k = 0; !pick && k < paragraphs.size() && k < 2; ++k)
+      if (m_ctx.lex.count("announce_cues", *m_ctx.prose_of(paragraphs[k])) > 0) {
+        pick = paragraphs[k];
+        how = "the opening paragraph, announcing the launch";
       }
-      std::string t = prose_text(*p);
-      ++seen;
-      bool dateline = patterns::dateline_date(t).has_value();
-      bool announce = m_ctx.lex.count("announce_cues", *p) > 0;
-      std::size_t words = static_cast<std::size_t>(label_words(t));
-      if (!(dateline || announce || (evidence && words >= 15))) {
-        if (!evidence) break;
-        continue;
+    if (!pick && evidence && !paragraphs.empty()) {
+      std::size_t bi = paragraphs.front();
+      if (label_words(prose_text(*m_ctx.prose_of(bi))) >= 15) {
+        pick = bi;
+        how = "the first paragraph of the press release";
       }
+    }
+    if (pick) {
+      std::size_t bi = *pick;
+      const markdown::RawBlock& b = m_ctx.blocks[bi];
       Span span = b.span;
       // A dateline on a line of its own ("**Hochrhein, 2026**") opens the next paragraph.
-      if (dateline && words <= 8) {
-        for (std::size_t nb = bi + 1; nb < m_ctx.blocks.size(); ++nb) {
-          if (m_ctx.blocks[nb].span.begin >= m_end || !m_ctx.prose_of(nb)) break;
-          if (m_ctx.blocks[nb].kind != BlockKind::paragraph) break;
+      if (dateline(bi) && label_words(prose_text(*m_ctx.prose_of(bi))) <= 8) {
+        std::size_t nb = bi + 1;
+        if (nb < m_ctx.blocks.size() && m_ctx.blocks[nb].span.begin < m_end && m_ctx.prose_of(nb) &&
+            m_ctx.blocks[nb].kind == BlockKind::paragraph) {
           span.end = m_ctx.blocks[nb].span.end;
           bi = nb;
-          break;
         }
       }
-      m_ctx.summary_block = bi;
-      m_ctx.add_role("summary", "", span, b.span, -1, false,
-                     dateline   ? "the opening paragraph, with a dateline"
-                     : announce ? "the opening paragraph, announcing the launch"
-                                : "the first paragraph of the press release");
+      m_ctx.summary_block = *pick;
+      m_ctx.add_role("summary", "", span, b.span, -1, false, how);
       m_ctx.front_end = bi + 1;
       return;
     }

@@ -23,26 +23,7 @@ void find_title(Context& ctx) {
     Section& s = doc.sections[i];
     if (ignored(ctx, s.label_span.begin)) continue;
     if (s.style != LabelStyle::atx && s.style != LabelStyle::setext) continue;
-    if (!has_title_marker(ctx.tmpl, s.label)) return;
-    s.is_title = true;
-    // "Press Release (Working Backwards)" stays the press release's label as well; any other
-    // reading of a title ("X — Press Release & FAQ" is no FAQ part) gives way.
-    if (!(s.kind == LabelKind::part && s.part == "press_release")) {
-      s.kind = LabelKind::title;
-      s.part.clear();
-      s.role.clear();
-      s.is_question = false;
-      ctx.own_label[i] = false;
-      // Sections below inherited its part: take it back.
-      for (std::size_t j = i + 1;
-           j < doc.sections.size() && s.span.contains(doc.sections[j].label_span.begin); ++j)
-        if (!ctx.own_label[j]) doc.sections[j].part.clear();
-      for (std::size_t j = i + 1; j < doc.sections.size(); ++j)
-        if (!ctx.own_label[j] && doc.sections[j].parent > 0)
-          doc.sections[j].part =
-              doc.sections[static_cast<std::size_t>(doc.sections[j].parent)].part;
-    }
-    s.how = "the document's first heading names the genre";
+    if (!s.is_title) return;
     ctx.title_section = static_cast<int>(i);
     // The product: the title without the genre words ("PR/FAQ: SSH Tunnel Proxy" -> "SSH
     // Tunnel Proxy").

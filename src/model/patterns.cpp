@@ -11,7 +11,7 @@ namespace {
 
 struct Compiled {
   RE2 date{
-      R"((?i)\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}\b|\b\d{1,2}\.?\s+(?:jan(?:uar|vier|uary)?|feb(?:ruar|ruary)?|fév(?:rier)?|mar(?:ch)?|märz|mars|marzo|apr(?:il)?|may|june|july|avril|abril|mai|mayo|juni?|juin|junio|juli?|juillet|julio|aug(?:ust)?|août|agosto|sep(?:tember|tembre|tiembre)?|okt(?:ober)?|oct(?:obre|ubre)?|nov(?:ember|embre|iembre)?|dez(?:ember)?|déc(?:embre)?|dic(?:iembre)?|de\s+\w+)\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\d{4}\s*年\s*\d{1,2}\s*月|\d{4}\s*년\s*\d{1,2}\s*월|\b(?:today|heute|aujourd'hui|hoy)\b|\[[^\]\n]{0,20}\b(?:date|datum|fecha)\b[^\]\n]{0,20}\])"};
+      R"((?i)\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}\b|\b\d{1,2}\.?\s+(?:jan(?:uar|vier|uary)?|feb(?:ruar|ruary)?|fév(?:rier)?|mar(?:ch)?|märz|mars|marzo|apr(?:il)?|may|june|july|avril|abril|mai|mayo|juni?|juin|junio|juli?|juillet|julio|aug(?:ust)?|août|agosto|sep(?:tember|tembre|tiembre)?|okt(?:ober)?|oct(?:obre|ubre)?|nov(?:ember|embre|iembre)?|dez(?:ember)?|déc(?:embre)?|dic(?:iembre)?|de\s+\w+)\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\d{4}\s*年\s*\d{1,2}\s*月|\d{4}\s*년\s*\d{1,2}\s*월|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|januar|februar|märz|juni|juli|oktober|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre)\.?,?\s+(?:de\s+)?\d{4}\b|\b(?:today|heute|aujourd'hui|hoy|hoje)\b|\[[^\]\n]{0,20}\b(?:date|datum|fecha|data)\b[^\]\n]{0,20}\]|\[(?:日付|日期|날짜)[^\]\n]{0,20}\])"};
   // "Acme today rolled out …", "Die Acme GmbH startet heute …", "La Conselleria lanza hoy …".
   RE2 announcer_today{
       R"((?:^|[—–]\s*|--\s*)((?:the\s+)?[^\s,;:()][^,;:()\n—–.]{0,60}?)\s+(?:today|heute)\s)"};
@@ -113,12 +113,33 @@ std::optional<std::size_t> dateline_date(std::string_view paragraph) {
   std::string place = text::trim(before);
   auto ends_sep = [&](std::string_view x) {
     return x.ends_with("\xE2\x80\x94") || x.ends_with("\xE2\x80\x93") || x.ends_with("-") ||
-           x.ends_with(",") || x.ends_with(")") || x.ends_with(":") ||
+           x.ends_with(",") || x.ends_with(")") || x.ends_with("(") || x.ends_with(":") ||
            x.ends_with("\xEF\xBC\x8C") || x.ends_with("\xE3\x80\x81") ||
            x.ends_with("\xEF\xBC\x89") || x.ends_with("\xEF\xBC\x9A");
   };
   bool cjk_place = !place.empty() && static_cast<unsigned char>(place[0]) >= 0xE3;
   if (!place.empty() && !ends_sep(place) && !cjk_place) return std::nullopt;
+  // A place is a few capitalised words ("SEATTLE, WA", "Mountain View, CA", "[CITY]"), not a
+  // sentence ("Next draft is due Friday, March 7").
+  if (!place.empty() && !cjk_place) {
+    std::vector<std::string> ws;
+    std::string cur;
+    for (char c : place + " ") {
+      if (c == ' ' || c == ',' || c == '(' || c == ')') {
+        if (!cur.empty()) ws.push_back(cur), cur.clear();
+      } else {
+        cur += c;
+      }
+    }
+    int capitalised = 0, words = 0;
+    for (const std::string& w : ws) {
+      unsigned char c = static_cast<unsigned char>(w[0]);
+      if (!std::isalpha(c) && c < 0x80 && c != '[') continue;
+      ++words;
+      capitalised += std::isupper(c) || c >= 0x80 || c == '[';
+    }
+    if (words > 7 || capitalised * 2 < words) return std::nullopt;
+  }
   if (place.empty()) {
     std::string_view after = head.substr(at + match.size(), 24);
     if (after.find("\xE2\x80\x94") == std::string_view::npos &&
@@ -136,6 +157,13 @@ std::optional<std::size_t> dateline_date(std::string_view paragraph) {
       return std::nullopt;
   }
   return at;
+}
+
+bool dateline_in_source(std::string_view source) {
+  std::string raw;
+  for (char c : source.substr(0, std::min<std::size_t>(source.size(), 400)))
+    if (c != '`' && c != '*' && c != '_') raw += c;
+  return dateline_date(text::squash(raw)).has_value();
 }
 
 std::string announcer(std::string_view summary) {

@@ -8,6 +8,9 @@ namespace prfaq::patterns {
 
 /// Byte offset of a dateline date inside the first part of a paragraph, if any.
 std::optional<std::size_t> dateline_date(std::string_view paragraph);
+/// The paragraph of `source` opens with a dateline, also when it is written in code or
+/// emphasis ("`SEATTLE, WA — [DATE] —`").
+bool dateline_in_source(std::string_view source);
 /// The announcing organisation of a summary paragraph ("Acme", "the prfaq project").
 std::string announcer(std::string_view summary);
 /// A speaker from the text around a quotation; pieces are replaced by '\x01'.

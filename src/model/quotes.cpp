@@ -166,9 +166,32 @@ class Quotes {
     std::vector<std::string> ws = text::words(s);
     if (ws.empty() || ws.size() > 16) return false;
     if (std::isupper(static_cast<unsigned char>(s[0]))) return true;
-    if (ws[0] == "a" || ws[0] == "an" || ws[0] == "the" || ws[0] == "our" || ws[0] == "one")
-      return true;
+    static const std::vector<std::string_view> k_articles = {
+        "a",  "an", "the", "our", "one", "el",  "la",  "los",  "las", "un",  "una", "o",  "os",
+        "as", "um", "uma", "der", "die", "das", "ein", "eine", "le",  "les", "une", "il", "lo"};
+    if (std::find(k_articles.begin(), k_articles.end(), ws[0]) != k_articles.end()) return true;
     return false;
+  }
+
+  // "Ana Ruiz", "Dr. Jane Roe, CTO": capitalised words, a few small ones between them.
+  static bool name_like(const std::string& s) {
+    std::string head = s.substr(0, s.find(','));
+    std::vector<std::string> ws;
+    std::string cur;
+    for (char c : head + " ") {
+      if (c == ' ') {
+        if (!cur.empty()) ws.push_back(cur), cur.clear();
+      } else {
+        cur += c;
+      }
+    }
+    if (ws.empty() || ws.size() > 5) return false;
+    for (const std::string& w : ws) {
+      unsigned char c = static_cast<unsigned char>(w[0]);
+      bool small = w == "de" || w == "van" || w == "von" || w == "da" || w == "del" || w == "la";
+      if (!(std::isupper(c) || c >= 0x80 || small)) return false;
+    }
+    return true;
   }
 
   // A lower-case description before a name: "user Tracy Walker", "creator Sheena Ramirez",
@@ -254,9 +277,11 @@ class Quotes {
     // "Early listener Jess K. put it simply:" / "Ana:" — a short introduction and a colon.
     static const RE2 k_colon(
         R"((?:^|\n|[.!?]\s+)\s*((?:[^\x01:：\n.!?]|[A-Z]\.){2,200}?)\s*[:：]\s*\x01)");
-    // Without a verb the quotation must be a sentence: "Suggested headline: "X"" is a mention.
+    // Without a speech verb the introduction must be a name ("Ana Ruiz:"), and the quotation a
+    // sentence: "Suggested headline: "X"" and "We want confidence: "…"" are no attributions.
     if (RE2::PartialMatch(in, k_colon, &s) && word_count(clean(s)) <= 16 &&
-        described_speaker(clean(s)) && (sentence || m_ctx.lex.count("speech_verbs", s) > 0)) {
+        described_speaker(clean(s)) &&
+        (m_ctx.lex.count("speech_verbs", s) > 0 || (sentence && name_like(clean(s))))) {
       how = "introduced before the quote with a colon";
       return s;
     }
@@ -498,6 +523,7 @@ class Quotes {
         q.prose = static_cast<int>(&p - m_doc.prose.data());
         q.section = p.section;
         q.how = "the text of the slot labelled '" + s.label + "'";
+        q.slot = true;
         finish(q);
         break;
       }
@@ -627,7 +653,33 @@ class Quotes {
     return QuoteClass::unknown;
   }
 
+  // In a quote section, a heading of its own names the speaker ("### ユーザーA（30代・会社員）"
+  // under "## 顧客の声"), and so does a label that names a person or team ("開発チームのコメント").
+  std::string heading_speaker(const Quote& q) const {
+    if (!in_quote_section(q.section)) return {};
+    const Section& s = m_doc.sections[static_cast<std::size_t>(q.section)];
+    if (s.role.empty() && s.kind == LabelKind::generic) return s.label;
+    if (!s.role.empty() && m_ctx.lex.has("leader_titles", s.label)) return s.label;
+    return {};
+  }
+
+  // "Provide a quote from a hypothetical customer …", "[Quote from a customer]": the template's
+  // instruction, held where the quote will go.
+  bool instruction(const std::string& text) const {
+    std::string t = text::trim(text);
+    if (t.empty()) return true;
+    if (t.front() == '[' || t.front() == '(' || t.front() == '<') return true;
+    std::vector<std::string> ws = text::words(t);
+    const auto& verbs = m_ctx.tmpl.words("instruction_words");
+    return !ws.empty() && std::find(verbs.begin(), verbs.end(), ws[0]) != verbs.end();
+  }
+
   void finish(Quote& q) {
+    if (in_quote_section(q.section) && q.speaker.empty() && instruction(q.text)) q.slot = true;
+    if (q.speaker.empty() && !q.slot) {
+      q.speaker = heading_speaker(q);
+      if (!q.speaker.empty()) q.how += "; the speaker is named by the heading above";
+    }
     while (!q.speaker.empty() && (q.speaker.back() == '.' || q.speaker.back() == ','))
       q.speaker.pop_back();
     q.placeholder_speaker = !q.speaker.empty() && patterns::placeholder_speaker(q.speaker);

@@ -186,7 +186,22 @@ class SectionBuilder {
     std::vector<int> st = m_stack;
     while (st.size() > 1 && m_doc.sections[st.back()].level >= sec.level) st.pop_back();
     LabelClass c = classify_label(m_ctx, sec.label, in_faq(st.back()));
+    // The document's first heading naming the genre ("PRFAQ: X", "Press Release / FAQ") is its
+    // title, whatever else its words match; "Press Release (Working Backwards)" stays the
+    // press release's label as well.
+    if (!m_seen_heading && has_title_marker(m_ctx.tmpl, sec.label) &&
+        !(c.kind == LabelKind::part && c.part == "press_release" &&
+          !names_faq(normalize_label(sec.label)))) {
+      c = LabelClass{};
+      c.kind = LabelKind::title;
+      c.how = "the document's first heading names the genre";
+    }
+    m_seen_heading = true;
     apply(sec, c);
+    sec.is_title =
+        c.kind == LabelKind::title || (has_title_marker(m_ctx.tmpl, sec.label) && m_headings == 0);
+    ++m_headings;
+    sec.example = c.kind == LabelKind::generic && example(sec.label);
     m_ctx.block_role[bi] = is_release_marker(m_ctx.lex, sec.label) ? BlockRole::release
                            : is_date_line(sec.label)               ? BlockRole::date
                                                                    : BlockRole::label;
@@ -255,6 +270,8 @@ class SectionBuilder {
       if (ll->label.empty()) continue;
       bool faq = in_faq(m_stack.back());
       LabelClass c = classify_label(m_ctx, ll->label, faq);
+      // Inside an FAQ answer, "**Solution:**" labels a thought of the answer, not the part.
+      if (faq && c.kind == LabelKind::role && c.part == "press_release") c = LabelClass{};
       // "**标题：Acme …**", "**Press Release: Introducing X**": the label is inside the bold.
       std::optional<LineLabel> inner;
       if (c.kind == LabelKind::generic && ll->bold && !ll->punct) inner = inner_label(*ll, c, faq);
@@ -345,6 +362,13 @@ class SectionBuilder {
     return out;
   }
 
+  bool example(std::string_view label) const {
+    std::string n = normalize_label(label);
+    for (const std::string& e : m_ctx.tmpl.words("example_labels"))
+      if (n == normalize_label(e)) return true;
+    return false;
+  }
+
   bool metadata(std::string_view label) const {
     std::string lower = text::to_lower(text::trim(label));
     if (label_words(lower) > 4) return false;
@@ -422,6 +446,8 @@ class SectionBuilder {
   std::vector<int> m_stack;
   std::map<int, std::uint32_t> m_single_line;  // one-line label sections: end offset
   std::optional<Span> inner_glued_;
+  bool m_seen_heading = false;
+  int m_headings = 0;
 };
 
 }  // namespace
