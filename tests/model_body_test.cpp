@@ -11,7 +11,7 @@ const char* k_top =
     "SEATTLE, WA — May 2, 2027 — Acme today launched Kettle, a travel kettle for campers.\n\n";
 
 test::Read with_top(const std::string& body) {
-  return test::read_doc(std::string(k_top) + body);
+  return test::read_prfaq(std::string(k_top) + body);
 }
 
 }  // namespace
@@ -101,7 +101,7 @@ TEST_CASE("body: roles from content in a release without headings") {
 }
 
 TEST_CASE("body: a problem told only in an FAQ answer") {
-  test::Read r = test::read_doc(
+  test::Read r = test::read_prfaq(
       "## FAQ\n\n### What problem are we solving?\n\nCampers wait ten minutes for water to boil "
       "and skip breakfast.\n\n### Who is the customer?\n\nWeekend campers.\n");
   const prfaq::RoleInstance* p = r.doc.find_role("problem");
@@ -110,14 +110,14 @@ TEST_CASE("body: a problem told only in an FAQ answer") {
 }
 
 TEST_CASE("body: nothing in an empty document or one of code only") {
-  CHECK(test::read_doc("").doc.roles.empty());
-  test::Read r = test::read_doc("```\nThe problem: water boils slowly.\n```\n");
+  CHECK(test::read_prfaq("").doc.roles.empty());
+  test::Read r = test::read_prfaq("```\nThe problem: water boils slowly.\n```\n");
   CHECK(r.doc.find_role("problem") == nullptr);
   CHECK(r.doc.find_role("solution") == nullptr);
 }
 
 TEST_CASE("body: CRLF and a BOM leave the role lines alone") {
-  test::Read r = test::read_doc(
+  test::Read r = test::read_prfaq(
       "\xEF\xBB\xBF# Kettle Boils Water\r\n\r\n## The Problem\r\n\r\nCampers wait.\r\n\r\n## "
       "Getting Started\r\n\r\nBuy it at kettle.example.com.\r\n");
   CHECK(r.role_line("problem") == 3);

@@ -13,7 +13,7 @@ struct Q {
 };
 
 std::vector<Q> questions(const std::string& text) {
-  test::Read r = test::read_doc(text);
+  test::Read r = test::read_prfaq(text);
   std::vector<Q> out;
   for (const prfaq::Question& q : r.doc.questions)
     out.push_back({q.part, q.text, r.line(q.span.begin), q.answered});
@@ -44,7 +44,7 @@ TEST_CASE("faq: bold Q lines, the answer in the next paragraph or on the next li
   CHECK(next_para[1].line == 7);
 
   // Same paragraph, a hard break (two trailing spaces) before "A:".
-  test::Read r = test::read_doc(
+  test::Read r = test::read_prfaq(
       "## FAQ\n\n**Q: Which phones does it run on?**  \nA: Any phone from the last five "
       "years.\n\n**Q: What if a spine is hard to read?**\nA: It asks for a photo.\n");
   REQUIRE(r.doc.questions.size() == 2);
@@ -110,7 +110,7 @@ TEST_CASE("faq: topic headings group questions and are not questions") {
 }
 
 TEST_CASE("faq: answer sub-labels belong to the answer") {
-  test::Read r = test::read_doc(
+  test::Read r = test::read_prfaq(
       "## FAQ\n\n### Who is the workshop for?\n\n**Short Answer**\n\nProduct leads.\n\n**Deep "
       "Dive**\n\nTeams of two or three can come together.\n");
   REQUIRE(r.doc.questions.size() == 1);
@@ -135,7 +135,7 @@ TEST_CASE("faq: unanswered questions") {
 }
 
 TEST_CASE("faq: an unsplit FAQ holds the parts its questions ask for") {
-  test::Read r = test::read_doc(
+  test::Read r = test::read_prfaq(
       "## FAQ\n\n**Q: Does it float?**\n\nNo.\n\n**Q: Can I share a log?**\n\nYes.\n\n**Q: What "
       "are the biggest risks?**\n\nThat people stop recording after week three.\n");
   REQUIRE(r.doc.questions.size() == 3);
@@ -185,7 +185,7 @@ TEST_CASE("faq: CRLF keeps question lines and answers") {
 // gap: after a bold question ending in a hard break ("**Q: …?**  " then "A: …" on the next
 // line), the answer's span starts on the question's line (at the break), not on the A: line.
 TEST_CASE("faq: the answer after a hard break starts on its own line" * doctest::may_fail()) {
-  test::Read r = test::read_doc(
+  test::Read r = test::read_prfaq(
       "## FAQ\n\n**Q: Which phones does it run on?**  \nA: Any phone from the last five years.\n");
   REQUIRE(r.doc.questions.size() == 1);
   CHECK(r.line(r.doc.questions[0].answer.begin) == 4);

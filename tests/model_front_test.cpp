@@ -13,7 +13,7 @@ struct Front {
 };
 
 Front front(const std::string& text) {
-  test::Read r = test::read_doc(text);
+  test::Read r = test::read_prfaq(text);
   Front f;
   if (r.doc.headline_role) {
     f.headline = r.doc.headline_text;
@@ -31,9 +31,10 @@ const char* k_body =
 }  // namespace
 
 TEST_CASE("front: H1 headline, H2 subheadline, dateline summary") {
-  test::Read r = test::read_doc(std::string("# Kettle Boils Water in One Minute\n\n## Campers get "
-                                            "hot coffee before the tent is up") +
-                                k_body);
+  test::Read r =
+      test::read_prfaq(std::string("# Kettle Boils Water in One Minute\n\n## Campers get "
+                                   "hot coffee before the tent is up") +
+                       k_body);
   REQUIRE(r.doc.headline_role);
   CHECK(r.doc.headline_text == "Kettle Boils Water in One Minute");
   CHECK(r.line(r.doc.headline_span.begin) == 1);
@@ -76,7 +77,7 @@ TEST_CASE("front: a glued 'Press Release:' label is not part of the headline") {
 }
 
 TEST_CASE("front: explicit template headings with the headline in the paragraph below") {
-  test::Read r = test::read_doc(
+  test::Read r = test::read_prfaq(
       "### Headline\n\n**Kettle Boils Water in One Minute**\n\n### Subheadline\n\nCampers get "
       "hot coffee first.\n\n### Summary\n\nSEATTLE, WA — May 2, 2027 — Acme today launched "
       "Kettle.\n");
@@ -147,7 +148,7 @@ TEST_CASE("front: an italic headline line") {
 TEST_CASE("front: nothing to read") {
   for (std::string text : {"", "---\ntitle: Draft\n---\n", "<!-- a comment only -->\n"}) {
     INFO(text);
-    test::Read r = test::read_doc(text);
+    test::Read r = test::read_prfaq(text);
     CHECK_FALSE(r.doc.headline_role);
     CHECK(r.doc.headline_text.empty());
     CHECK(r.doc.find_role("summary") == nullptr);
@@ -156,10 +157,10 @@ TEST_CASE("front: nothing to read") {
 
 TEST_CASE("front: BOM and CRLF stay out of the headline") {
   test::Read bom =
-      test::read_doc(std::string("\xEF\xBB\xBF# Kettle Boils Water in One Minute") + k_body);
+      test::read_prfaq(std::string("\xEF\xBB\xBF# Kettle Boils Water in One Minute") + k_body);
   CHECK(bom.doc.headline_text == "Kettle Boils Water in One Minute");
   CHECK(bom.line(bom.doc.headline_span.begin) == 1);
-  test::Read crlf = test::read_doc(
+  test::Read crlf = test::read_prfaq(
       "# Kettle Boils Water in One Minute\r\n\r\n## Campers get hot coffee first\r\n\r\nSEATTLE, "
       "WA — May 2, 2027 — Acme today launched Kettle.\r\n");
   CHECK(crlf.doc.headline_text == "Kettle Boils Water in One Minute");
@@ -168,7 +169,8 @@ TEST_CASE("front: BOM and CRLF stay out of the headline") {
 }
 
 TEST_CASE("front: multibyte text in the headline keeps the span on its characters") {
-  test::Read r = test::read_doc(std::string("# Café Kettle Brews Coffee for Everyone ☕") + k_body);
+  test::Read r =
+      test::read_prfaq(std::string("# Café Kettle Brews Coffee for Everyone ☕") + k_body);
   CHECK(r.doc.headline_text == "Café Kettle Brews Coffee for Everyone ☕");
   CHECK(r.doc.slice(r.doc.headline_span) == "Café Kettle Brews Coffee for Everyone ☕");
 }
@@ -221,7 +223,7 @@ TEST_CASE("front: a [REQUIRED] marker beside the headline label" * doctest::may_
 // gap: a paragraph labelled as the subheadline is read twice: once labelled and once more as
 // an unlabelled subheadline on the same line.
 TEST_CASE("front: a labelled subheadline line is one role" * doctest::may_fail()) {
-  test::Read r = test::read_doc(
+  test::Read r = test::read_prfaq(
       "**Title:** [Product] lets [customer] [do the thing]  \n**Subtitle:** [Who benefits]  "
       "\n**Date:** [Launch date]\n\n## Press Release\n\n[Company] today announced [product].\n");
   CHECK(r.roles("subheadline").size() == 1);

@@ -225,7 +225,7 @@ TEST_CASE("labels: read_line_label after multibyte text on earlier lines") {
 }
 
 TEST_CASE("labels: prose_text drops code spans and collapses whitespace") {
-  test::Read r = test::read_doc("Run `tidewater check`   on a\nmigration.\n");
+  test::Read r = test::read_prfaq("Run `tidewater check`   on a\nmigration.\n");
   REQUIRE(!r.doc.prose.empty());
   CHECK(prose_text(r.doc.prose[0]) == "Run on a migration.");
   CHECK(prose_text(r.doc.prose[0], 4) == "on a migration.");

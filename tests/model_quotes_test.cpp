@@ -12,7 +12,7 @@ const char* k_top =
     "Kettle, a travel kettle.\n\n";
 
 test::Read with_top(const std::string& body) {
-  return test::read_doc(std::string(k_top) + body);
+  return test::read_prfaq(std::string(k_top) + body);
 }
 
 }  // namespace
@@ -122,14 +122,14 @@ TEST_CASE("quotes: scare quotes, product names and mentions are not speech") {
       "Name a plant \"Tomato\" and Kettle reminds you. The headline reads \"Kettle Boils Water\" "
       "in the draft.\n");
   CHECK(r.doc.quotes.empty());
-  test::Read zh = test::read_doc(
+  test::Read zh = test::read_prfaq(
       "**标题：青禾菜园上线**"
       "\n\n居民可以在微信搜索“青禾菜园”小程序，选择附近的菜地后在线支付即可开始。\n");
   CHECK(zh.doc.quotes.empty());
 }
 
 TEST_CASE("quotes: Japanese 「」 with と、…は述べています") {
-  test::Read r = test::read_doc(
+  test::Read r = test::read_prfaq(
       "# "
       "ごみナビ、収集日をお知らせ\n\n「ごみの出し方がわからないのは、私たちの伝え方の問題でした」と"
       "、みどり市長の佐藤健一は"
@@ -140,7 +140,7 @@ TEST_CASE("quotes: Japanese 「」 with と、…は述べています") {
 }
 
 TEST_CASE("quotes: Chinese “…”X表示 and X说") {
-  test::Read r = test::read_doc(
+  test::Read r = test::read_prfaq(
       "**标题：青禾菜园上线**\n\n“我们想让种菜像取快递一样方便。”青禾菜园创始人林晓表示。\n\n"
       "“第一季我种出了十几斤番茄。”试点用户王女士说。\n");
   REQUIRE(r.doc.quotes.size() == 2);
@@ -152,7 +152,7 @@ TEST_CASE("quotes: Chinese “…”X表示 and X说") {
 }
 
 TEST_CASE("quotes: Korean split quote and 의 말이다") {
-  test::Read r = test::read_doc(
+  test::Read r = test::read_prfaq(
       "**동네책방 지도 출시**\n\n박서연 대표는 \"작은 서점에도 독자가 찾는 책이 있다는 것을 알리고 "
       "싶었다\"며 \"동네책방 지도가 서점과 독자를 잇는 다리가 되기를 바란다\"라고 "
       "밝혔다.\n\n\"지난주에 "
@@ -192,14 +192,14 @@ TEST_CASE("quotes: a quote spanning hard-wrapped lines, CRLF") {
 }
 
 TEST_CASE("quotes: none in an empty document or in code") {
-  CHECK(test::read_doc("").doc.quotes.empty());
-  CHECK(test::read_doc("```\n\"Hi,\" said Jane Roe, CEO.\n```\n").doc.quotes.empty());
+  CHECK(test::read_prfaq("").doc.quotes.empty());
+  CHECK(test::read_prfaq("```\n\"Hi,\" said Jane Roe, CEO.\n```\n").doc.quotes.empty());
 }
 
 // gap: an unattributed quote under a "**Customer Quote:**  " line label gets the label itself
 // as its speaker ("Customer Quote"); it has no speaker.
 TEST_CASE("quotes: the label of a quote section is not its speaker" * doctest::may_fail()) {
-  test::Read r = test::read_doc(
+  test::Read r = test::read_prfaq(
       "**Title:** Shelfwise counts stock  \n\n**Customer Quote:**  \n\"We used to close for a "
       "day to count stock.\"\n");
   REQUIRE(r.doc.quotes.size() == 1);
@@ -210,7 +210,7 @@ TEST_CASE("quotes: the label of a quote section is not its speaker" * doctest::m
 // gap: the founder of a one-person business, named in the summary and quoted by surname, is the
 // company speaking (leader); the model says unknown.
 TEST_CASE("quotes: a founder quoted by surname speaks for the company" * doctest::may_fail()) {
-  test::Read r = test::read_doc(
+  test::Read r = test::read_prfaq(
       "### Quiet Hours opens its booking calendar\n\n**LEEDS — April 12, 2028** — Ada Okafor, who "
       "runs the Quiet Hours print studio on her own, today opened an online calendar.\n\n\"I "
       "would rather print than answer the phone,\" said Okafor.\n");
@@ -241,7 +241,7 @@ TEST_CASE("quotes: Portuguese 'conta' attribution" * doctest::may_fail()) {
 // gap: the leader of the team the summary names as the launcher ("Today the support tools team
 // opened …"; "who leads the support tools team") is read as a customer.
 TEST_CASE("quotes: the head of the launching team is a leader" * doctest::may_fail()) {
-  test::Read r = test::read_doc(
+  test::Read r = test::read_prfaq(
       "### Loomline puts every conversation on one thread\n\nToday the support tools team opened "
       "Loomline to all 140 agents.\n\n\"Our agents were detectives,\" said Ines Carvalho, who "
       "leads the support tools team.\n");
@@ -252,7 +252,7 @@ TEST_CASE("quotes: the head of the launching team is a leader" * doctest::may_fa
 // gap: hypothetical speakers in trailing full-width parentheses after a 「」 quote
 // ("（40代・会社員）") are not read as speakers.
 TEST_CASE("quotes: Japanese speaker in trailing parentheses" * doctest::may_fail()) {
-  test::Read r = test::read_doc(
+  test::Read r = test::read_prfaq(
       "# 旅の忘れ物センター\n\n## "
       "顧客の声（想定）\n\n「出張先に充電器を忘れたとき、翌日には家に届いていました」（40代・"
       "会社員）\n");

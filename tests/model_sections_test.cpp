@@ -9,7 +9,7 @@ using prfaq::LabelStyle;
 
 TEST_CASE("sections: an empty document has only the root") {
   for (std::string text : {"", "\n\n\n", "   \n", "\xEF\xBB\xBF"}) {
-    test::Read r = test::read_doc(text);
+    test::Read r = test::read_prfaq(text);
     REQUIRE(r.doc.sections.size() == 1);
     CHECK(r.doc.sections[0].parent == -1);
     CHECK(r.doc.roles.empty());
@@ -20,7 +20,7 @@ TEST_CASE("sections: an empty document has only the root") {
 }
 
 TEST_CASE("sections: only front matter") {
-  test::Read r = test::read_doc("---\ntitle: Draft\nowner: Ana\n---\n");
+  test::Read r = test::read_prfaq("---\ntitle: Draft\nowner: Ana\n---\n");
   CHECK_FALSE(r.doc.front_matter.empty());
   CHECK(r.line(r.doc.front_matter.begin) == 1);
   CHECK(r.doc.sections.size() == 1);
@@ -29,7 +29,7 @@ TEST_CASE("sections: only front matter") {
 }
 
 TEST_CASE("sections: ATX headings nest by level") {
-  test::Read r = test::read_doc(
+  test::Read r = test::read_prfaq(
       "# Top\n\n## Press Release\n\nText.\n\n### Deeper\n\nMore.\n\n## FAQ\n\nEnd.\n");
   const prfaq::Section* top = r.section("Top");
   const prfaq::Section* pr = r.section("Press Release");
@@ -57,7 +57,7 @@ TEST_CASE("sections: ATX headings nest by level") {
 
 TEST_CASE("sections: six levels of headings, each under the one before") {
   test::Read r =
-      test::read_doc("# L1\n\n## L2\n\n### L3\n\n#### L4\n\n##### L5\n\n###### L6\n\nx\n");
+      test::read_prfaq("# L1\n\n## L2\n\n### L3\n\n#### L4\n\n##### L5\n\n###### L6\n\nx\n");
   const prfaq::Section* s = r.section("L6");
   REQUIRE(s);
   int depth = 0;
@@ -67,7 +67,7 @@ TEST_CASE("sections: six levels of headings, each under the one before") {
 }
 
 TEST_CASE("sections: setext and closed ATX headings") {
-  test::Read r = test::read_doc(
+  test::Read r = test::read_prfaq(
       "Kettle Ships Today\n==================\n\nThe Problem\n-----------\n\nText.\n\n"
       "## The Solution ##\n\nMore.\n");
   const prfaq::Section* h = r.section("Kettle Ships Today");
@@ -84,7 +84,7 @@ TEST_CASE("sections: setext and closed ATX headings") {
 }
 
 TEST_CASE("sections: bold label lines and run-in labels") {
-  test::Read r = test::read_doc(
+  test::Read r = test::read_prfaq(
       "**The Problem**\n\nTeams lose a day a week.\n\n"
       "**The solution.** Kettle boils water in a minute.\n\n"
       "**Getting started** takes one click at kettle.example.com.\n");
@@ -106,7 +106,7 @@ TEST_CASE("sections: bold label lines and run-in labels") {
 }
 
 TEST_CASE("sections: bold label lines with trailing double spaces") {
-  test::Read r = test::read_doc(
+  test::Read r = test::read_prfaq(
       "**Title:** Shelfwise counts a shop's stock  \n\n**Summary:**  \nShelfwise is a phone "
       "app.\n\n**Customer Quote:**  \n\"We closed for a day to count.\"\n");
   const prfaq::Section* t = r.section("Title");
@@ -122,7 +122,7 @@ TEST_CASE("sections: bold label lines with trailing double spaces") {
 }
 
 TEST_CASE("sections: FAQ parts by audience, numbered or not") {
-  test::Read r = test::read_doc(
+  test::Read r = test::read_prfaq(
       "## 1. Press Release\n\nAcme today launched Kettle.\n\n## 2. Customer FAQ (External)\n\n"
       "### Q1: Does it work?\n\nYes.\n\n## 3. Internal Engineering FAQ\n\n"
       "### Q1: Why Go?\n\nSpeed.\n\n## Stakeholder FAQs\n\n### Who pays?\n\nWe do.\n");
@@ -146,7 +146,7 @@ TEST_CASE("sections: FAQ parts by audience, numbered or not") {
 }
 
 TEST_CASE("sections: answer sub-labels under a question heading are not sections") {
-  test::Read r = test::read_doc(
+  test::Read r = test::read_prfaq(
       "## FAQ\n\n### Can you see my files?\n\n**Short Answer**\n\nNo.\n\n**Deep Dive**\n\n"
       "The keys stay on your devices.\n\n### Does it work offline?\n\n**Simple Answer**\n\nYes.\n");
   const prfaq::Section* q = r.section("Can you see my files?");
@@ -164,7 +164,7 @@ TEST_CASE("sections: answer sub-labels under a question heading are not sections
 }
 
 TEST_CASE("sections: topic labels named like FAQ parts inside one FAQ") {
-  test::Read r = test::read_doc(
+  test::Read r = test::read_prfaq(
       "## FAQ\n\n### General Questions\n\n**Do I need an account?**\n\nNo.\n\n"
       "### Technical Questions\n\n**Which servers run it?**\n\nAny Linux machine.\n");
   const prfaq::Section* t = r.section("Technical Questions");
@@ -177,7 +177,7 @@ TEST_CASE("sections: topic labels named like FAQ parts inside one FAQ") {
 // Security") stay `generic`; LabelKind::topic is documented for exactly these ("General",
 // "Pricing") but is only given to FAQ-named labels ("Technical Questions").
 TEST_CASE("sections: subject headings inside an FAQ are topics" * doctest::may_fail()) {
-  test::Read r = test::read_doc(
+  test::Read r = test::read_prfaq(
       "## FAQ\n\n### General\n\n**Do I need an account?**\n\nNo.\n\n### Privacy & Security\n\n"
       "**Can you see my files?**\n\nNo.\n");
   const prfaq::Section* g = r.section("General");
@@ -192,8 +192,8 @@ TEST_CASE("sections: document titles") {
   for (std::string title :
        {"# Driftwood Notes PR/FAQ", "# PRFAQ: FirstWeek", "# Loomline — PR/FAQ"}) {
     INFO(title);
-    test::Read r =
-        test::read_doc(title + "\n\n## Press Release\n\n### Acme Ships Kettle\n\nAcme today ...\n");
+    test::Read r = test::read_prfaq(
+        title + "\n\n## Press Release\n\n### Acme Ships Kettle\n\nAcme today ...\n");
     REQUIRE(r.doc.sections.size() > 1);
     const prfaq::Section& t = r.doc.sections[1];
     CHECK(t.is_title);
@@ -203,7 +203,7 @@ TEST_CASE("sections: document titles") {
 }
 
 TEST_CASE("sections: code fences and HTML hold no headings") {
-  test::Read r = test::read_doc(
+  test::Read r = test::read_prfaq(
       "## Getting Started\n\n```sh\n# What does this script need?\nmake\n```\n\n<!--\n## Hidden "
       "heading\n-->\n\nDone.\n");
   CHECK(r.section("What does this script need?") == nullptr);
@@ -215,8 +215,8 @@ TEST_CASE("sections: code fences and HTML hold no headings") {
 
 TEST_CASE("sections: CRLF line endings leave labels and lines alone") {
   test::Read lf =
-      test::read_doc("# Kettle\n\n## The Problem\n\nText.\n\n## FAQ\n\n### Why?\n\nYes.\n");
-  test::Read crlf = test::read_doc(
+      test::read_prfaq("# Kettle\n\n## The Problem\n\nText.\n\n## FAQ\n\n### Why?\n\nYes.\n");
+  test::Read crlf = test::read_prfaq(
       "# Kettle\r\n\r\n## The Problem\r\n\r\nText.\r\n\r\n## FAQ\r\n\r\n### Why?\r\n\r\nYes.\r\n");
   REQUIRE(lf.doc.sections.size() == crlf.doc.sections.size());
   for (std::size_t i = 1; i < lf.doc.sections.size(); ++i) {
@@ -229,7 +229,7 @@ TEST_CASE("sections: CRLF line endings leave labels and lines alone") {
 }
 
 TEST_CASE("sections: a BOM before the first heading") {
-  test::Read r = test::read_doc("\xEF\xBB\xBF# Kettle Ships Today\n\n## The Problem\n\nText.\n");
+  test::Read r = test::read_prfaq("\xEF\xBB\xBF# Kettle Ships Today\n\n## The Problem\n\nText.\n");
   REQUIRE(r.doc.sections.size() > 1);
   CHECK(r.doc.sections[1].label == "Kettle Ships Today");
   CHECK(r.line(r.doc.sections[1].label_span.begin) == 1);
@@ -237,7 +237,7 @@ TEST_CASE("sections: a BOM before the first heading") {
 }
 
 TEST_CASE("sections: multibyte text before a label keeps its offsets") {
-  test::Read r = test::read_doc(
+  test::Read r = test::read_prfaq(
       "Café ☕ für 日本語 und 🚆 — déjà vu\n\n**The problem.** Trains run late.\n\n## Häufige "
       "Fragen\n\n### Was kostet es?\n\nNichts.\n");
   const prfaq::Section* p = r.section("The problem");
@@ -250,7 +250,7 @@ TEST_CASE("sections: multibyte text before a label keeps its offsets") {
 }
 
 TEST_CASE("sections: labels inside a release written in one blockquote") {
-  test::Read r = test::read_doc(
+  test::Read r = test::read_prfaq(
       "## Press Release\n\n> **Kettle Boils Water in a Minute**\n>\n> SEATTLE, WA — May 2, 2027 — "
       "Acme today launched Kettle.\n>\n> **The problem.** Water takes five minutes to boil.\n>\n"
       "> **The solution.** Kettle heats it in one.\n>\n> Kettle costs $20 at acme.example.com.\n");
@@ -262,7 +262,7 @@ TEST_CASE("sections: labels inside a release written in one blockquote") {
 }
 
 TEST_CASE("sections: bold labels in deeply nested list items are not sections") {
-  test::Read r = test::read_doc(
+  test::Read r = test::read_prfaq(
       "## The Solution\n\n- level one\n  - level two\n    - level three\n      - level four\n"
       "        - **Flatmates**: a rota that rotates itself.\n");
   CHECK(r.section("Flatmates") == nullptr);
@@ -270,6 +270,6 @@ TEST_CASE("sections: bold labels in deeply nested list items are not sections") 
   REQUIRE(s);
   CHECK(s->span.contains(r.at("a rota")));
   // A short blockquote of someone else's words is not the release either.
-  test::Read q = test::read_doc("> **The problem.** As they say, water boils slowly.\n");
+  test::Read q = test::read_prfaq("> **The problem.** As they say, water boils slowly.\n");
   CHECK(q.section("The problem") == nullptr);
 }

@@ -53,6 +53,13 @@ inline Read read_doc(std::string text, std::string path = "doc.md", bool include
   return r;
 }
 
+/// A document read as a PR/FAQ whatever the decision would say (as a file the configuration's
+/// include selects): the unit tests of the passes look at what each pass read, on fragments
+/// too small to be weighed as PR/FAQs.
+inline Read read_prfaq(std::string text, std::string path = "doc.md") {
+  return read_doc(std::move(text), std::move(path), /*included=*/true);
+}
+
 /// The evidence texts of the PR/FAQ decision, one a line ("+3 the title …").
 inline std::string evidence(const prfaq::Document& d) {
   std::string out;

@@ -35,10 +35,13 @@ inline const prfaq::Config& default_config() {
 }
 
 /// Concise output of linting `text` as `path` with the given rule filter.
+/// `as_prfaq`: read the text as a PR/FAQ whatever the decision says (as a file the
+/// configuration's include selects), for fragments too small to be weighed.
 inline std::string lint_concise(const std::string& path, const std::string& text,
-                                const prfaq::Config& config, const prfaq::RuleFilter& filter = {}) {
+                                const prfaq::Config& config, const prfaq::RuleFilter& filter = {},
+                                bool as_prfaq = false) {
   prfaq::SourceFile src(path, text);
-  auto result = prfaq::lint_source(src, config, filter);
+  auto result = prfaq::lint_source(src, config, filter, as_prfaq);
   std::ostringstream out;
   auto rep = prfaq::make_reporter("concise", out, {});
   rep->file(src, result.diagnostics);

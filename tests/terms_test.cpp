@@ -50,8 +50,12 @@ TEST_CASE("wording rules skip quotations unless a scope says otherwise") {
   std::string doc =
       "# Acme Ledger closes the books in one day\n\nSEATTLE, WA — March 3, 2027 — Acme today "
       "launched Ledger.\n\n"
-      "\"It is a seamless tool for us,\" said Ana Ruiz, controller at Tidewater Books.\n";
+      "\"We leverage it to synergize our books,\" said Ana Ruiz, controller at Tidewater "
+      "Books.\n";
+  // Jargon is the speaker's own wording; hype (PF503) sets quotes = true and is still reported.
+  CHECK(lint(doc, "PF501").empty());
   CHECK(lint(doc, "PF503").empty());
+  CHECK_FALSE(lint(doc + "\"It is seamless,\" said Bo Lee, a bookkeeper.\n", "PF503").empty());
 }
 
 TEST_CASE("repeated words are found and fixed; legitimate doubles are not") {

@@ -437,11 +437,21 @@ class Loader {
          {{"faq", "internal-gap"}, "faq-topics"}};
     if (kind != "template" && kind != "headline" && kind != "quote" && kind != "faq") return {};
     auto it = k_split.find({kind, check});
-    if (it != k_split.end()) return std::string(it->second);
+    if (it != k_split.end())
+      return "use kind = \"" + std::string(it->second) + "\" and drop 'check'";
+    // A misspelt check ("missing-custmer") still names its kind.
+    std::vector<std::string> checks;
+    for (auto& [k, v] : k_split)
+      if (k.first == kind) checks.emplace_back(k.second);
+    std::string near = did_you_mean(check, checks);
+    if (!near.empty())
+      return fmt::format(
+          "'{}' is not a check (did you mean '{}'?); use kind = \"{}\" and drop 'check'", check,
+          near, k_split.at({kind, near}));
     std::string all;
     for (auto& [k, v] : k_split)
       if (k.first == kind) all += (all.empty() ? "" : ", ") + std::string(v);
-    return "one of " + all;
+    return "use one of the kinds " + all + " and drop 'check'";
   }
 
   static std::string hint(std::string_view name, const std::vector<std::string>& candidates) {
@@ -774,10 +784,10 @@ class Loader {
         const toml::node* kn = r.table.get("kind");
         std::string split = split_kind(r.spec.kind, r.table["check"].value_or(std::string()));
         if (!split.empty())
-          add_error(kn ? *kn : static_cast<const toml::node&>(r.table), "CF005", "unknown-kind",
-                    fmt::format("Rule kind '{}' with a 'check' was split into one kind per check: "
-                                "use kind = \"{}\" and drop 'check'",
-                                r.spec.kind, split));
+          add_error(
+              kn ? *kn : static_cast<const toml::node&>(r.table), "CF005", "unknown-kind",
+              fmt::format("Rule kind '{}' with a 'check' was split into one kind per check: {}",
+                          r.spec.kind, split));
         else
           add_error(kn ? *kn : static_cast<const toml::node&>(r.table), "CF005", "unknown-kind",
                     fmt::format("Unknown rule kind '{}'", r.spec.kind),

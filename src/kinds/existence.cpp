@@ -28,6 +28,11 @@ class Existence final : public Rule {
     m_exceptions = TermMatcher(true);
     for (const std::string& e : p.get_strings("exceptions", {}, "terms never flagged"))
       m_exceptions.add(e, 0);
+    m_exception_patterns.compile(
+        p.get_strings(
+            "exception_patterns", {},
+            "RE2 patterns whose matches are never flagged (\"5,000 tons of\" is a weight)"),
+        ignore_case, p, "exception_patterns");
   }
 
   void check(const Document& doc, FindingSink& out) const override {
@@ -39,6 +44,9 @@ class Existence final : public Rule {
       exceptions.clear();
       m_exceptions.find(
           words, [&](int, std::uint32_t b, std::uint32_t e) { exceptions.emplace_back(b, e); });
+      m_exception_patterns.find(prose.text, [&](int, std::uint32_t b, std::uint32_t e) {
+        exceptions.emplace_back(b, e);
+      });
       m_terms.find(words, [&](int, std::uint32_t b, std::uint32_t e) { hits.emplace_back(b, e); });
       m_patterns.find(prose.text, [&](int, std::uint32_t b, std::uint32_t e) {
         // Patterns must not match inside code placeholders.
@@ -73,6 +81,7 @@ class Existence final : public Rule {
   std::vector<std::string> m_list;
   PatternSet m_patterns;
   TermMatcher m_exceptions;
+  PatternSet m_exception_patterns;
 };
 
 }  // namespace

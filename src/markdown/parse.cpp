@@ -401,6 +401,30 @@ class Walker {
     p.text.append(k_object);
   }
 
+  // "[[concepts/remote-work]]": a wiki link (Obsidian, Foam, MediaWiki) names another page, as a
+  // link's destination does; like a code span it becomes one object, not words or a "[slot]".
+  static void collapse_wiki_links(Prose& p, RawBlock& raw) {
+    for (std::size_t a = p.text.find("[["); a != std::string::npos; a = p.text.find("[[", a)) {
+      std::size_t b = p.text.find("]]", a + 2);
+      std::size_t stop = p.text.find_first_of("[]\n", a + 2);
+      if (b == std::string::npos || b == a + 2 || stop < b || b - a > 200) {
+        a += 2;
+        continue;
+      }
+      std::size_t end = b + 2, len = end - a;
+      std::uint32_t at = p.offsets[a];
+      p.text.replace(a, len, k_object);
+      p.offsets.erase(p.offsets.begin() + static_cast<std::ptrdiff_t>(a),
+                      p.offsets.begin() + static_cast<std::ptrdiff_t>(end));
+      p.offsets.insert(p.offsets.begin() + static_cast<std::ptrdiff_t>(a), 3, at);
+      if (raw.emphasis_end >= end)
+        raw.emphasis_end -= static_cast<std::uint32_t>(len - 3);
+      else if (raw.emphasis_end > a)
+        raw.emphasis_end = static_cast<std::uint32_t>(a + 3);
+      a += 3;
+    }
+  }
+
   // After a link's text: skip "](dest)", "][ref]" or "]".
   void skip_link_tail(std::uint32_t& cursor, std::uint32_t limit) {
     std::uint32_t k = cursor;
@@ -544,6 +568,7 @@ class Walker {
         // leaf first inline: nothing
       }
     }
+    collapse_wiki_links(p, raw);
     p.offsets.push_back(std::min(cursor, limit));
     raw.image_only = raw.has_image && p.text.find_first_not_of(" \t\n") == std::string::npos;
     if (raw.starts_with_emphasis) {

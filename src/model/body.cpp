@@ -1,5 +1,7 @@
 // Pass 5: the body of the press release — problem, solution, getting started, customer
 // experience — from labels, and from content where nothing labels them.
+#include <re2/re2.h>
+
 #include <algorithm>
 
 #include "model/context.hpp"
@@ -18,9 +20,11 @@ struct Unit {
   std::string text;
   int problem = 0, solution = 0, experience = 0;
   bool cta = false;
+  bool cta_words = false;  // says how to start in words, not only with a link
   int list_items = 0;
   bool ordered = false, image = false, code = false;
   bool names_product = false;
+  int negation = 0;
 };
 
 class Body {
@@ -141,10 +145,14 @@ class Body {
       std::string t = prose_text(*p);
       if (!t.empty()) cur.text += (cur.text.empty() ? "" : " ") + t;
       cur.problem += m_ctx.lex.count("problem_cues", *p);
+      cur.negation += m_ctx.lex.count("negation_cues", *p);
       cur.solution += m_ctx.lex.count("solution_cues", *p);
       cur.experience += m_ctx.lex.count("experience_cues", *p);
-      cur.cta |= patterns::call_to_action(t) || patterns::call_to_action(m_doc.slice(b.span)) ||
-                 m_ctx.lex.count("cta_cues", *p) > 0;
+      // A line that is only an address ("tandem.example.edu") is a link, not a sentence.
+      bool words = (patterns::call_to_action(t) && text::words(t).size() > 3) ||
+                   m_ctx.lex.count("cta_cues", *p) > 0;
+      cur.cta_words |= words;
+      cur.cta |= words || patterns::call_to_action(m_doc.slice(b.span));
     }
     close();
     for (Unit& u : m_units) {
@@ -152,15 +160,30 @@ class Body {
       u.problem += 2 * m_ctx.lex.count("problem_cues", u.heading);
       u.solution += 2 * m_ctx.lex.count("solution_cues", u.heading);
       u.experience += 2 * m_ctx.lex.count("experience_cues", u.heading);
-      u.cta |= m_ctx.lex.count("cta_cues", u.heading) > 0;
+      if (m_ctx.lex.count("cta_cues", u.heading) > 0) u.cta = u.cta_words = true;
     }
     for (Unit& u : m_units) {
       // "JOSH solves this …", "With Pantrio, you …": the product does something.
       std::vector<std::string> ws = text::words(u.text);
       if (ws.empty()) continue;
+      // A name is written as a name: "Horta Viva" names the product, "uma horta" is a garden.
+      std::vector<std::string> names;
+      {
+        std::string word;
+        for (char c : u.text + " ") {
+          if (std::isalnum(static_cast<unsigned char>(c)) ||
+              static_cast<unsigned char>(c) >= 0x80 || c == '$') {
+            word += c;
+          } else if (!word.empty()) {
+            if (!std::islower(static_cast<unsigned char>(word[0])))
+              names.push_back(text::to_lower(word));
+            word.clear();
+          }
+        }
+      }
       for (const std::string& c : m_ctx.company_words) {
         if (ws[0] == c) ++u.solution;
-        if (std::find(ws.begin(), ws.end(), c) != ws.end()) u.names_product = true;
+        if (std::find(names.begin(), names.end(), c) != names.end()) u.names_product = true;
       }
       if (ws[0] == "with" || ws[0] == "mit" || ws[0] == "con" || ws[0] == "avec" || ws[0] == "com")
         u.solution += 2;
@@ -174,8 +197,14 @@ class Body {
 
   void getting_started() {
     if (m_ctx.has_role("getting_started")) return;
-    for (std::size_t k = m_units.size(); k-- > 0;) {
-      if (!m_units[k].cta) continue;
+    // The last paragraph that says how to start in words; a bare link only when none does.
+    std::optional<std::size_t> pick;
+    for (std::size_t k = m_units.size(); k-- > 0 && !pick;)
+      if (m_units[k].cta_words) pick = k;
+    for (std::size_t k = m_units.size(); k-- > 0 && !pick;)
+      if (m_units[k].cta) pick = k;
+    if (pick) {
+      std::size_t k = *pick;
       m_gs = k;
       add("getting_started", m_units[k],
           "the last paragraph of the press release that says how to start");
@@ -196,6 +225,10 @@ class Body {
       if (!problem && limit >= 2 && !m_units[0].names_product &&
           m_units[0].solution <= m_units[0].problem &&
           (m_units[1].names_product || m_units[1].solution > 0))
+        problem = 0;
+      // Or one that says what customers cannot do, before the product is named.
+      if (!problem && limit >= 2 && !m_units[0].names_product && !m_units[0].cta &&
+          m_units[0].negation > 0 && m_units[0].solution == 0)
         problem = 0;
       if (problem)
         add("problem", m_units[*problem],
@@ -233,7 +266,11 @@ class Body {
     if (m_ctx.has_role("customer_experience")) return;
     for (const Unit& u : m_units) {
       bool steps = u.ordered && u.list_items >= 3 && u.experience >= 1;
-      bool walk = u.experience >= 2 && u.list_items == 0;
+      // "For an engineer, using Runbook Library feels like asking a colleague: …"
+      static const RE2 k_opener(
+          R"((?i)^(?:for|para|für|pour)\s+(?:a|an|the|um|uma|un|una|einen|eine|le|la)\s+\S+(?:\s+\S+)?,\s+(?:using|with|usar|con|com|mit|avec))");
+      bool opener = RE2::PartialMatch(u.text, k_opener);
+      bool walk = (u.experience >= 2 || opener) && u.list_items == 0;
       if (u.image || steps || walk) {
         add("customer_experience", u,
             u.image ? "images in the press release"

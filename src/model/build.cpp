@@ -283,6 +283,16 @@ std::vector<Span> markdown_fences(const markdown::Parsed& parsed, const SourceFi
 
 void finish(Context& ctx) {
   Document& doc = ctx.doc;
+  // A look-alike has no press release: what its first lines or paragraphs resembled (a title,
+  // a tagline, an essay's steps) were only candidates. Its FAQ sections are really there.
+  if (!doc.is_prfaq) {
+    std::erase_if(doc.roles, [](const RoleInstance& r) {
+      return r.role != "external_faq" && r.role != "internal_faq";
+    });
+    ctx.headline_block.reset();
+    ctx.headline_text.clear();
+    ctx.headline_span = {};
+  }
   std::stable_sort(
       doc.roles.begin(), doc.roles.end(),
       [](const RoleInstance& a, const RoleInstance& b) { return a.span.begin < b.span.begin; });

@@ -186,8 +186,14 @@ class Classifier {
   }
 
   void content() {
-    if (m_ctx.headline_block && m_ctx.headline_from_label < 0)
+    if (m_ctx.headline_block && m_ctx.headline_from_label < 0) {
       add(1, "a headline ('" + m_ctx.headline_text.substr(0, 60) + "')", m_ctx.headline_span);
+      for (const RoleInstance& r : m_doc.roles)
+        if (r.role == "subheadline" && !r.labelled) {
+          add(1, "a subheadline under it", r.label_span);
+          break;
+        }
+    }
     if (m_ctx.summary_block) {
       const Prose* p = m_ctx.prose_of(*m_ctx.summary_block);
       Span at = m_ctx.blocks[*m_ctx.summary_block].span;

@@ -104,6 +104,10 @@ struct Context {
 std::string prose_text(const Prose& p, std::uint32_t from = 0,
                        std::uint32_t to = static_cast<std::uint32_t>(-1));
 std::size_t word_count(std::string_view s);
+/// The text without surrounding markup characters (*, _, #, `) and spaces.
+std::string trim_markup(std::string_view s);
+/// Drops trailing parenthetical tags and markup: "What happens? (LOCKED)" -> "What happens?".
+std::string drop_trailing_tags(std::string s);
 /// Ends with a question mark once trailing tags ("(LOCKED)") and markup are dropped.
 bool ends_with_question(std::string_view s);
 /// Length of a leading question marker ("Q:", "Q1.", "Question 3:", "C2.", "問："), or 0.

@@ -1,6 +1,7 @@
 // Pass 6: FAQ entries — questions as headings, bold lines, "Q:" lines or list items — with
 // their answers, their part (external or internal), and the roles an unsplit FAQ holds.
 #include <algorithm>
+#include <cstring>
 
 #include "model/context.hpp"
 #include "model/patterns.hpp"
@@ -67,17 +68,73 @@ class Faq {
 
   const Section& sec(int i) const { return m_doc.sections[static_cast<std::size_t>(i)]; }
 
-  // The bold opening of a paragraph as a question ("**Q: …?**", "**External FAQ, Q1:**").
-  std::optional<std::uint32_t> bold_question(const markdown::RawBlock& b, const Prose& p) const {
+  // Nothing, or only a template's tag ("[REQUIRED]", "(optional)") where a question belongs.
+  static bool slot_tag_only(std::string_view s) {
+    std::string tail = trim_markup(s);
+    return tail.empty() || (word_count(tail) <= 3 && ((tail.front() == '[' && tail.back() == ']') ||
+                                                      (tail.front() == '(' && tail.back() == ')')));
+  }
+
+  // The bold opening of a paragraph as a question ("**Q: …?**", "**External FAQ, Q1:**"): the
+  // end of the question in the prose text, and where its words begin.
+  struct BoldQuestion {
+    std::uint32_t end = 0;
+    std::uint32_t text_begin = 0;
+  };
+  std::optional<BoldQuestion> bold_question(const markdown::RawBlock& b, const Prose& p) const {
     if (!b.starts_with_emphasis || b.emphasis_end == 0) return std::nullopt;
     std::string inner = text::trim(std::string_view(p.text).substr(0, b.emphasis_end));
-    if (ends_with_question(inner) || question_marker(m_lex, inner) > 0) return b.emphasis_end;
-    // "External FAQ, Q1:" — a part label and a number, the question after the bold.
-    std::size_t comma = inner.rfind(',');
-    if (comma != std::string::npos &&
-        question_marker(m_lex, text::trim(inner.substr(comma + 1))) > 0)
-      return b.emphasis_end;
-    return std::nullopt;
+    if (ends_with_question(inner)) return BoldQuestion{b.emphasis_end, 0};
+    bool marker_only = false;
+    if (std::size_t m = question_marker(m_lex, inner)) {
+      if (!text::trim(inner.substr(std::min(m, inner.size()))).empty())
+        return BoldQuestion{b.emphasis_end, 0};
+      marker_only = true;  // "**Q1:** How much does it cost?"
+    } else if (std::size_t comma = inner.rfind(','); comma != std::string::npos) {
+      // "**External FAQ, Q1:**": a part label and a number, the question after the bold.
+      std::string after = text::trim(inner.substr(comma + 1));
+      std::size_t m2 = question_marker(m_lex, after);
+      marker_only = m2 > 0 && text::trim(after.substr(std::min(m2, after.size()))).empty();
+    }
+    if (!marker_only) return std::nullopt;
+    // The question runs to a question mark that ends a line, or up to a line that opens the
+    // answer ("**A1:**"); failing both, to the end of its first line.
+    std::uint32_t from = b.emphasis_end;
+    while (from < p.text.size() && (p.text[from] == '*' || p.text[from] == '_')) ++from;
+    std::size_t first_nl = p.text.find('\n', from);
+    std::size_t end = first_nl == std::string::npos ? p.text.size() : first_nl;
+    for (std::size_t line = from; line < p.text.size();) {
+      std::size_t nl = p.text.find('\n', line);
+      std::size_t stop = nl == std::string::npos ? p.text.size() : nl;
+      if (line > from && answer_marker(m_lex, trim_markup(p.text.substr(line, stop - line))) > 0)
+        break;
+      std::string l = text::trim(std::string_view(p.text).substr(line, stop - line));
+      if (ends_with_question(l)) {
+        end = stop;
+        break;
+      }
+      if (nl == std::string::npos) break;
+      line = nl + 1;
+    }
+    if (slot_tag_only(p.text.substr(from, end - from))) return std::nullopt;
+    return BoldQuestion{static_cast<std::uint32_t>(end), from};
+  }
+
+  // "### Pricing" between "### How much does it cost?" and "### Can I cancel?": an entry
+  // written as a topic. Only beside two or more question headings of its level, with text of
+  // its own and no questions under it (a heading over questions groups them).
+  bool statement_entry(int s) const {
+    const Section& h = sec(s);
+    if (h.kind != LabelKind::generic || h.parent < 0 || !m_ctx.in_faq_section(s)) return false;
+    int questions = 0;
+    for (int c : sec(h.parent).children)
+      if (c != s && sec(c).level == h.level && sec(c).kind == LabelKind::question) ++questions;
+    if (questions < 2) return false;
+    for (int c : h.children)
+      if (sec(c).kind == LabelKind::question) return false;
+    for (const Prose& p : m_doc.prose_in(h.body))
+      if (p.kind != BlockKind::heading && !prose_text(p).empty()) return true;
+    return false;
   }
 
   void push(Entry e) {
@@ -100,14 +157,15 @@ class Faq {
       std::string t = text::trim(p->text);
       if (b.kind == BlockKind::heading) {
         const Section& h = sec(s);
-        if (h.kind == LabelKind::question) {
+        if (h.kind == LabelKind::question || statement_entry(s)) {
           Entry e;
           e.begin = b.span.begin;
           e.q_end = b.span.end;
           e.a_begin = b.span.end;
           e.bound = h.span.end;
           e.text = h.label;
-          e.layout = "a question heading";
+          e.layout = h.kind == LabelKind::question ? "a question heading"
+                                                   : "a heading among question headings";
           e.section = s;
           e.heading_level = h.level;
           e.block = bi;
@@ -136,10 +194,11 @@ class Faq {
       std::string first_line = t.substr(0, t.find('\n'));
       if (b.list_item >= 0) {
         if (!b.list_item_first) continue;
-        std::uint32_t qend = 0;
-        if (auto bq = bold_question(b, *p))
-          qend = *bq;
-        else if (is_question_text(m_lex, first_line) && word_count(first_line) <= 40)
+        std::uint32_t qend = 0, qbegin = 0;
+        if (auto bq = bold_question(b, *p)) {
+          qend = bq->end;
+          qbegin = bq->text_begin;
+        } else if (is_question_text(m_lex, first_line) && word_count(first_line) <= 40)
           qend = static_cast<std::uint32_t>(
               p->text.find('\n') == std::string::npos ? p->text.size() : p->text.find('\n'));
         if (qend == 0 || inside_heading_entry) continue;
@@ -162,7 +221,7 @@ class Faq {
           break;
         }
         e.bound = end;
-        e.text = p->text.substr(0, qend);
+        e.text = p->text.substr(qbegin, qend - qbegin);
         e.layout = "a list item";
         e.section = s;
         e.block = bi;
@@ -175,7 +234,12 @@ class Faq {
       }
       if (b.kind != BlockKind::paragraph) continue;
       // "**Q: …?**" (answer on the next line or below), "Q: …" with "A: …", a question line.
-      std::optional<std::uint32_t> qend = bold_question(b, *p);
+      std::optional<std::uint32_t> qend;
+      std::uint32_t qbegin = 0;
+      if (auto bq = bold_question(b, *p)) {
+        qend = bq->end;
+        qbegin = bq->text_begin;
+      }
       std::string layout = "a bold question";
       bool marker = question_marker(m_lex, t) > 0;
       if (!qend && marker) {
@@ -201,13 +265,15 @@ class Faq {
       std::string_view text = m_ctx.text();
       while (e.q_end < b.span.end && (text[e.q_end] == '*' || text[e.q_end] == '_')) ++e.q_end;
       e.a_begin = e.q_end;
-      e.text = p->text.substr(0, *qend);
-      if (std::string rest = prose_text(*p, *qend); !rest.empty())
-        layout += rest.size() > 0 && p->text.find('\n', 0) != std::string::npos &&
-                          p->text.find('\n') >= *qend
-                      ? ", answer on the next line"
-                      : ", answer in the same paragraph";
-      else
+      e.text = p->text.substr(qbegin, *qend - qbegin);
+      // "**Q1** **[REQUIRED]**", "Q2: (optional)": a slot tag after the marker asks nothing.
+      if (slot_tag_only(strip_question_prefix(m_lex, text::squash(e.text)))) continue;
+      if (std::string rest = prose_text(*p, *qend); !rest.empty()) {
+        std::size_t k = *qend;
+        while (k < p->text.size() && std::strchr(" \t*_", p->text[k])) ++k;
+        layout += k < p->text.size() && p->text[k] == '\n' ? ", answer on the next line"
+                                                           : ", answer in the same paragraph";
+      } else
         layout += ", answer below";
       e.layout = layout;
       e.section = s;
@@ -324,8 +390,11 @@ class Faq {
         q.part = "external";
         q.why = "a customer's question (its words)";
       } else {
-        q.part = internal > external ? "internal" : "external";
-        q.why = "like most questions of this FAQ";
+        // Customers ask an FAQ's questions unless every question that leans is a stakeholder's.
+        q.part = internal > 0 && external == 0 ? "internal" : "external";
+        q.why = q.part == "internal"
+                    ? "like every other question of this FAQ that leans"
+                    : "an FAQ's questions are the customers' unless they say otherwise";
       }
       q.text = e.text;
       while (!q.text.empty() && (q.text.back() == '*' || q.text.back() == ' ')) q.text.pop_back();

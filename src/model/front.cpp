@@ -100,6 +100,15 @@ class Front {
     return false;
   }
 
+  bool one_short_paragraph(int s) const {
+    int n = 0;
+    for (const Prose& p : m_doc.prose_in(sec(s).body)) {
+      if (p.kind == BlockKind::heading) continue;
+      if (++n > 1 || label_words(prose_text(p)) > 30) return false;
+    }
+    return n == 1;
+  }
+
   void set_headline(std::size_t bi, const Prose& p, std::uint32_t from, std::uint32_t to,
                     std::string how) {
     m_ctx.headline_block = bi;
@@ -182,12 +191,25 @@ class Front {
           break;
         double words = label_words(h.label);
         bool top = h.level == 1;
-        if (words < 3 && !top) {
+        // A product name alone ("### Beacon") is the headline when a bold or italic line
+        // follows it; a short heading over a paragraph is a section ("## User").
+        bool emphasis_next = false;
+        for (std::size_t nb = bi + 1; nb < m_ctx.blocks.size(); ++nb) {
+          if (m_ctx.block_role[nb] == BlockRole::image || m_ctx.blocks[nb].kind == BlockKind::html)
+            continue;
+          emphasis_next = m_ctx.blocks[nb].kind == BlockKind::paragraph &&
+                          m_ctx.blocks[nb].starts_with_emphasis && m_ctx.blocks[nb].all_emphasis;
+          break;
+        }
+        if (words < 3 && !top && !emphasis_next) {
           rejected.push_back("line " + line(b) + ": a heading of " +
                              std::to_string(static_cast<int>(words)) + " word(s)");
           continue;
         }
-        if (section_heading(s) && words < 7) {
+        // Above the press release's own label ("## Ship Small" then "## Press Release") a
+        // heading with one short line under it is the headline and its subheadline.
+        bool above_label = pr_label && b.span.begin < pr_label_at && one_short_paragraph(s);
+        if (section_heading(s) && words < 7 && !above_label) {
           rejected.push_back("line " + line(b) + ": a heading with a section of its own");
           // Its content is the release's body: stop.
           break;
@@ -288,7 +310,7 @@ class Front {
   }
 
   void subheadline() {
-    if (m_ctx.has_role("subheadline")) {
+    if (m_ctx.has_role("subheadline") || m_ctx.labelled_section("subheadline")) {
       m_next = m_ctx.headline_block ? *m_ctx.headline_block + 1 : 0;
       return;
     }
@@ -327,7 +349,7 @@ class Front {
       if (patterns::dateline_date(t) || m_ctx.quote_block(*p)) return;
       if (b.kind == BlockKind::heading) {
         const Section& hs = sec(s);
-        if (hs.kind != LabelKind::generic) return;
+        if (hs.kind != LabelKind::generic || label_words(hs.label) < 4) return;
         // A heading of its own section ("## LAUNCH OF A TAILORED SOLUTION") is no subheadline;
         // a sentence-long heading right under the headline is, whatever follows it.
         if (section_heading(s) && label_words(hs.label) < 7) return;
@@ -441,10 +463,13 @@ class Front {
     if (a.empty()) {
       for (const Prose& p : m_doc.prose_in(m_doc.press_release)) {
         if (p.kind == BlockKind::heading) continue;
-        a = patterns::announcer(prose_text(p));
+        text = prose_text(p);
+        a = patterns::announcer(text);
         if (!a.empty()) break;
       }
     }
+    // What was launched names the product: "Acme today launched Ledger, …".
+    std::string launched = a.empty() ? std::string() : patterns::launched_name(text);
     // The company's first distinctive word stands for it ("Blue Ridge Market Tech" -> "blue",
     // "the prfaq project" -> "prfaq").
     static const std::vector<std::string_view> k_filler = {
@@ -473,13 +498,6 @@ class Front {
     m_doc.company = announcer;
     first_word(announcer);
     // Names in the announcer ("singer-songwriter Sam Hall" -> "sam", "hall").
-    for (const std::string& w : text::words(announcer)) {
-      std::size_t at = announcer.find(w);
-      (void)at;
-      std::string lower = text::to_lower(w);
-      if (lower == "today" || std::find(k_filler.begin(), k_filler.end(), lower) != k_filler.end())
-        continue;
-    }
     {
       std::string_view rest = announcer;
       while (!rest.empty()) {
@@ -503,6 +521,7 @@ class Front {
       }
     }
     if (!m_ctx.product.empty()) first_word(m_ctx.product);
+    if (!launched.empty()) first_word(launched);
     for (const std::string& name : m_ctx.opt.product_names) first_word(name);
     // The headline's product: "MASIL: A New Open Standard", "JProbe: …", "ChoreSync Unveils …".
     if (!m_ctx.headline_text.empty()) {

@@ -50,8 +50,6 @@ double label_words(std::string_view s) {
   return n;
 }
 
-namespace {
-
 std::string trim_markup(std::string_view s) {
   std::string t = text::trim(s);
   auto strip = [](char c) { return c == '*' || c == '_' || c == '#' || c == ' ' || c == '`'; };
@@ -82,6 +80,8 @@ std::string drop_trailing_tags(std::string s) {
   }
   return trim_markup(s);
 }
+
+namespace {
 
 std::size_t marker_length(const std::vector<std::string>& words, std::string_view s,
                           bool letters_and_digits) {
@@ -305,7 +305,16 @@ std::optional<LineLabel> read_line_label(std::string_view text, std::uint32_t be
     }
     out.label = text::trim(inner);
     out.rest = static_cast<std::uint32_t>(begin + skip_spaces(k));
-    out.whole_line = text::trim(line.substr(std::min(k, line.size()))).empty();
+    std::string tail = trim_markup(line.substr(std::min(k, line.size())));
+    out.whole_line = tail.empty();
+    // "**Headline** **[REQUIRED]**", "**Summary** (optional)": a tag after the label.
+    if (!out.punct && tail.size() >= 3 && word_count(tail) <= 3 &&
+        ((tail.front() == '[' && tail.back() == ']') ||
+         (tail.front() == '(' && tail.back() == ')'))) {
+      out.whole_line = true;
+      out.end = end;
+      out.rest = end;
+    }
     return out;
   }
   // Plain "Label: rest" with a short label.

@@ -18,7 +18,10 @@ struct Compiled {
   RE2 announcer_verb_today{
       R"((?:^|[—–]\s*|--\s*)((?:the\s+)?[^\s,;:()][^,;:()\n—–.]{0,60}?)\s+[^\s,;:]+\s+(?:heute|hoy|aujourd'hui|aujourd’hui)\b)"};
   RE2 announcer{
-      R"((?:^|[—–]\s*|--\s*|\.\s+|\)\s*)(?:Today,?\s+|Heute\s+|Aujourd'hui,?\s+|Hoy,?\s+|Hoje,?\s+)?((?:the\s+)?[^\s,;:()][^,;:\n—–]{0,80}?)(?:,[^,]{1,80},)?\s+(?:today\s+|heute\s+)?(?:announced|announces|launched|launches|released|releases|introduced|introduces|unveiled|unveils|(?:is|are)\s+(?:launching|releasing|announcing|introducing)|made\s+available|kündigt|kündigte|stellt|gab|annonce|a\s+annoncé|lance|anuncia|anunció|anunciou|lanza|lança|presentó))"};
+      R"((?:^|[—–]\s*|--\s*|\.\s+|\)\s*)(?:Today,?\s+|Heute\s+|Aujourd'hui,?\s+|Hoy,?\s+|Hoje,?\s+)?((?:the\s+)?[^\s,;:()][^,;:\n—–]{0,80}?)(?:,[^,]{1,80},)?\s+(?:today\s+|heute\s+)?(?:announced|announces|launched|launches|released|releases|introduced|introduces|unveiled|unveils|(?:is|are)\s+(?:launching|releasing|announcing|introducing)|made\s+available|opened|opens|rolled\s+out|rolls\s+out|debuted|debuts|switched\s+on|kündigt|kündigte|stellt|gab|annonce|a\s+annoncé|lance|anuncia|anunció|anunciou|lanza|lança|presentó))"};
+  // "… launched Ledger, …", "… introduced the new Kettle Pro to …": a name written as a name.
+  RE2 launched{
+      R"(\b(?:announced|announces|launched|launches|released|releases|introduced|introduces|unveiled|unveils|debuted|debuts|rolled\s+out|rolls\s+out|opened|opens)\s+(?:(?:the|a|an|its|their)\s+)?(?:new\s+)?((?:[A-Z0-9][\w'’-]*)(?:\s+[A-Z0-9][\w'’-]*){0,3}))"};
   RE2 after_verb{
       R"((?i)\x01\s*[,.]?\s*(?:said|says|explains|explained|adds|added|notes|noted|comments|commented|shares|shared|recalls|recalled|agrees|agreed|remarked|observes|observed|continues|continued|admits|admitted|told\s+us|according\s+to|sagte|sagt|erklärt|erklärte|erzählt|erzählte|berichtet|meint|betont|dijo|afirma|afirmó|explica|explicó|añade|añadió|comenta|cuenta|contó|señala|señaló|asegura|aseguró|déclare|a\s+déclaré|explique|ajoute|affirme|souligne|témoigne|raconte|précise|confie|so)\s+([^\x01\n]+))"};
   RE2 after_name{
@@ -42,9 +45,9 @@ struct Compiled {
   RE2 placeholder{
       R"((?i)^\s*(?:\[[^\]]*\]|<[^>]*>|\{\{?[^}]*\}?\}|(?:a|an|one|our|the)\s+(?:happy\s+|satisfied\s+|early\s+|beta\s+|pilot\s+|real\s+|typical\s+)?(?:customer|user|client|person|tester)s?(?:\s+(?:said|says|told\s+us))?|customer(?:\s+name)?|name(?:\s*,\s*title)?|jane\s+doe|john\s+doe|first\s+last|firstname\s+lastname|tbd|tk|xxx|\?+|_+)(?:\s*,.*)?\s*$)"};
   RE2 cta{
-      R"((?i)\b(?:to\s+get\s+started|get\s+started|getting\s+started|to\s+start|to\s+begin|sign\s+up|signup|download|install|visit|available\s+(?:today|now|starting|from|at|in|on|for|to)|is\s+available|are\s+available|starts?\s+at|pricing|priced\s+at|try\s+it|learn\s+more|sign\s+in|log\s+in|to\s+use|go\s+to|open\s+the\s+app|https?://|request\s+access|join\s+(?:the|today|now|at|in|online)|can\s+join|enroll|order\s+(?:now|today|online|at|from|it|one|yours)|pre-?order|on\s+sale|works\s+today|erste\s+schritte|verfügbar|ab\s+sofort|disponible|pour\s+commencer|para\s+empezar|disponible|利用開始|提供開始|시작하려면|이용할\s*수|可以在|即日起)\b|から|にアクセス|에서\s|访问|(?:^|[.!?]\s+)(?:open\s+(?:it|the|your)|look\s+for|head\s+to|search\s+for|scan\s+the|click|call|email|text\s+\w+\s+to|register|book)\b|\b[a-z0-9-]+\.example\.[a-z]{2,}\b|\b[a-z0-9-]+\.(?:com|org|net|io|app|dev)/)"};
+      R"((?i)\b(?:to\s+get\s+started|get\s+started|getting\s+started|to\s+start|to\s+begin|sign\s+up|signup|download|install|visit|available\s+(?:today|now|starting|from|at|in|on|for|to)|is\s+available|are\s+available|starts?\s+at|pricing|priced\s+at|try\s+it|learn\s+more|sign\s+in|log\s+in|to\s+use|go\s+to|open\s+the\s+app|https?://|request\s+access|join\s+(?:the|today|now|at|in|online)|can\s+join|enroll|order\s+(?:now|today|online|at|from|it|one|yours)|pre-?order|on\s+sale|works\s+today|erste\s+schritte|verfügbar|ab\s+sofort|disponible|pour\s+commencer|para\s+empezar|disponible|利用開始|提供開始|시작하려면|이용할\s*수|可以在|即日起)\b|にアクセス|访问|(?:^|[.!?]\s+)(?:open\s+(?:it|the|your)|look\s+for|head\s+to|search\s+for|scan\s+the|click|call|email|text\s+\w+\s+to|register|book)\b|\b[a-z0-9-]+\.example\.[a-z]{2,}\b|\b[a-z0-9-]+\.(?:com|org|net|io|app|dev)/)"};
   RE2 placeholder_answer{
-      R"((?i)^\s*(?:a\s*:\s*)?(?:tbd|tba|todo|tk|fixme|xxx|to\s+be\s+(?:determined|decided|confirmed|written|added)|coming\s+soon|n/?a|\?+|…|\.\.\.|_+|pending|answer\s+(?:tbd|pending|to\s+come)|\[[^\]]*\]|待定|未定|미정|à\s+définir|por\s+definir)(?:\W.{0,60})?$|^\s*lorem\s+ipsum\b.*$)"};
+      R"((?i)^\s*(?:a\s*:\s*)?(?:tbd|tba|todo|tk|fixme|xxx|to\s+be\s+(?:determined|decided|confirmed|written|added)|coming\s+soon|n/?a|\?+|…|\.\.\.|_+|pending|answer\s+(?:tbd|pending|to\s+come)|\[[^\]]*\]|待定|未定|미정|à\s+définir|por\s+definir)(?:\W.{0,60})?$|^\s*lorem\s+ipsum\b.*$|^\s*\([^()]{0,300}\)\s*$)"};
 };
 
 const Compiled& compiled() {
@@ -174,6 +177,13 @@ std::string announcer(std::string_view summary) {
   if (dateline_date(summary) && (RE2::PartialMatch(in, compiled().announcer_today, &out) ||
                                  RE2::PartialMatch(in, compiled().announcer_verb_today, &out)))
     return text::trim(out);
+  return {};
+}
+
+std::string launched_name(std::string_view summary) {
+  std::string out;
+  re2::StringPiece in(summary.data(), summary.size());
+  if (RE2::PartialMatch(in, compiled().launched, &out)) return text::trim(out);
   return {};
 }
 

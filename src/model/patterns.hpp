@@ -13,6 +13,9 @@ std::optional<std::size_t> dateline_date(std::string_view paragraph);
 bool dateline_in_source(std::string_view source);
 /// The announcing organisation of a summary paragraph ("Acme", "the prfaq project").
 std::string announcer(std::string_view summary);
+/// The capitalised name after the announcing verb ("Acme today launched Ledger, …" -> "Ledger"),
+/// or "".
+std::string launched_name(std::string_view summary);
 /// A speaker from the text around a quotation; pieces are replaced by '\x01'.
 std::optional<std::string> speaker_from(std::string_view rest);
 /// "a customer", "[NAME, TITLE]", "<name>", "Name Surname".

@@ -107,6 +107,12 @@ std::vector<Piece> find_pieces(const Prose& p, std::vector<Span>& mentions) {
                     after_close.starts_with("\xEB\xA9\xB0") ||                          // 며
                     after_close.starts_with("\xEB\xA9\xB4\xEC\x84\x9C") ||              // 면서
                     after_close.starts_with("\xE3\x81\xA8");                            // と
+    // A short line is speech too when a speech verb follows it: "It is seamless," said Bo Lee.
+    static const RE2 k_said_after(
+        R"((?i)^\s*[,.]?\s*(?:said|says|adds|added|explains|explained|recalls|sagt|sagte|dijo|afirma|afirmó|disse|diz|a\s+déclaré|déclare)\s+\p{Lu})");
+    if (!long_enough && words >= 2 && pc.ends_punct && speech_start &&
+        RE2::PartialMatch(re2::StringPiece(after_close.data(), after_close.size()), k_said_after))
+      long_enough = true;
     if (long_enough && (pc.ends_punct || speech_start || cjk_marks)) {
       out.push_back(pc);
       i = close_end;
@@ -171,6 +177,12 @@ class Quotes {
         "as", "um", "uma", "der", "die", "das", "ein", "eine", "le",  "les", "une", "il", "lo"};
     if (std::find(k_articles.begin(), k_articles.end(), ws[0]) != k_articles.end()) return true;
     return false;
+  }
+
+  // "Customer Quote:" labels the quote; it does not name the speaker.
+  bool labels_a_part(const std::string& s) const {
+    LabelClass c = classify_label(m_ctx, s, false);
+    return c.kind == LabelKind::role || c.kind == LabelKind::part;
   }
 
   // "Ana Ruiz", "Dr. Jane Roe, CTO": capitalised words, a few small ones between them.
@@ -280,7 +292,7 @@ class Quotes {
     // Without a speech verb the introduction must be a name ("Ana Ruiz:"), and the quotation a
     // sentence: "Suggested headline: "X"" and "We want confidence: "…"" are no attributions.
     if (RE2::PartialMatch(in, k_colon, &s) && word_count(clean(s)) <= 16 &&
-        described_speaker(clean(s)) &&
+        described_speaker(clean(s)) && !labels_a_part(clean(s)) &&
         (m_ctx.lex.count("speech_verbs", s) > 0 || (sentence && name_like(clean(s))))) {
       how = "introduced before the quote with a colon";
       return s;
@@ -327,6 +339,10 @@ class Quotes {
         }
     }
     while (!s.empty() && strip(s.back())) s.pop_back();
+    // An initial keeps its period ("Ana P.").
+    if (s.size() >= 2 && std::isupper(static_cast<unsigned char>(s.back())) &&
+        s[s.size() - 2] == ' ')
+      s += '.';
     return text::trim(s);
   }
 
@@ -680,7 +696,13 @@ class Quotes {
       q.speaker = heading_speaker(q);
       if (!q.speaker.empty()) q.how += "; the speaker is named by the heading above";
     }
-    while (!q.speaker.empty() && (q.speaker.back() == '.' || q.speaker.back() == ','))
+    auto initial = [](const std::string& sp) {  // "Ana P." ends with an initial's period
+      std::size_t n = sp.size();
+      return n >= 3 && sp[n - 1] == '.' && std::isupper(static_cast<unsigned char>(sp[n - 2])) &&
+             sp[n - 3] == ' ';
+    };
+    while (!q.speaker.empty() &&
+           (q.speaker.back() == ',' || (q.speaker.back() == '.' && !initial(q.speaker))))
       q.speaker.pop_back();
     q.placeholder_speaker = !q.speaker.empty() && patterns::placeholder_speaker(q.speaker);
     std::string role = section_role(q.section);

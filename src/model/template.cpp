@@ -18,7 +18,8 @@ std::span<const std::string_view> vocabulary_lists() {
       "problem_cues",       "solution_cues",          "cta_cues",
       "experience_cues",    "internal_question_cues", "external_question_cues",
       "readme_sections",    "essay_sections",         "problem_questions",
-      "solution_questions", "experience_questions"};
+      "solution_questions", "experience_questions",   "example_labels",
+      "instruction_words",  "negation_cues"};
   return k_lists;
 }
 
@@ -157,6 +158,13 @@ std::string Template::related_alias(std::string_view label, std::string_view rol
   std::string loose = loosen(norm);
   for (const std::string& a : r->related)
     if (norm == a || loose == loosen(a)) return a;
+  // "How Crumble Works" tells the solution as much as "How It Works" does.
+  if (r->name == "solution") {
+    std::vector<std::string> ws = text::words(norm);
+    if (ws.size() >= 3 && ws.size() <= 5 && ws.front() == "how" &&
+        (ws.back() == "works" || ws.back() == "work"))
+      return "how … works";
+  }
   return {};
 }
 
@@ -251,6 +259,13 @@ std::optional<Template::Match> Template::match_uncached(std::string_view label) 
           tail2 == "have said")
         best = Match{Match::Kind::role, "customer_quote", 80, "what … say", "pattern", false};
     }
+  }
+  // "How Crumble Works", "How It Works": the customer experience, told as steps.
+  if ((!best || best->score < 80) && role("customer_experience")) {
+    std::vector<std::string> ws = text::words(norm);
+    if (ws.size() >= 3 && ws.size() <= 5 && ws.front() == "how" &&
+        (ws.back() == "works" || ws.back() == "work"))
+      best = Match{Match::Kind::role, "customer_experience", 80, "how … works", "pattern", false};
   }
   return best;
 }
