@@ -17,6 +17,16 @@ void register_extensions() {
   std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
 }
 
+// cmark-gfm keeps one process-wide table of special inline characters. Every parser adds its
+// extensions' characters to it ('~' for strikethrough, ':' and 'w' for autolinks) when its
+// inline pass starts and removes them when the pass ends (cmark_parser_finish), so one
+// thread's removal could leave another thread's `~~struck~~` text unparsed, and the findings
+// would depend on --jobs. The inline passes take turns; block parsing (feed) stays parallel.
+std::mutex& inline_pass_mutex() {
+  static std::mutex m;
+  return m;
+}
+
 bool html_element(std::string_view name) {
   // HTML's block and inline element names: a line "<details>" opens HTML, not a wrapper.
   static constexpr std::string_view k_html[] = {
@@ -562,6 +572,11 @@ class Walker {
 
 }  // namespace
 
+void prepare_library() {
+  register_extensions();
+  (void)inline_pass_mutex();
+}
+
 Parsed parse(const SourceFile& source, const ParseOptions& options) {
   register_extensions();
   Parsed out;
@@ -572,7 +587,11 @@ Parsed parse(const SourceFile& source, const ParseOptions& options) {
       cmark_parser_attach_syntax_extension(parser.get(), ext);
   }
   cmark_parser_feed(parser.get(), cm.data(), cm.size());
-  NodePtr root(cmark_parser_finish(parser.get()));
+  NodePtr root;
+  {
+    std::lock_guard<std::mutex> lock(inline_pass_mutex());
+    root.reset(cmark_parser_finish(parser.get()));
+  }
   if (!root) return out;
   Walker walker(source, cm, out);
   walker.run(root.get());
