@@ -334,7 +334,12 @@ class Walker {
             b.prose = static_cast<int>(m_out.prose.size());
             if (b.span.begin < m_cell_cursor && m_cell_cursor < b.span.end)
               b.span.begin = m_cell_cursor;
-            Prose p = flatten(node, b.span, b);
+            // The cell's text may run to the end of its row's line: cmark-gfm reports the end
+            // column of a cell in an indented row short by the indentation.
+            std::uint32_t row_end = b.span.begin;
+            while (row_end < m_cm.size() && m_cm[row_end] != '\n' && m_cm[row_end] != '\r')
+              ++row_end;
+            Prose p = flatten(node, b.span, b, row_end);
             m_cell_cursor = p.offsets.empty() ? b.span.end : p.offsets.back();
             p.kind = BlockKind::table_cell;
             p.in_blockquote = b.in_blockquote;
@@ -441,12 +446,23 @@ class Walker {
     cursor = std::min(k, limit);
   }
 
-  Prose flatten(cmark_node* block, Span span, RawBlock& raw) {
+  /// `limit`: where the block's text may end (0: the end of its span).
+  Prose flatten(cmark_node* block, Span span, RawBlock& raw, std::uint32_t text_limit = 0) {
     Prose p;
     p.span = span;
     std::uint32_t cursor = span.begin;
-    std::uint32_t limit = span.end;
-    // Headings: skip the opening #'s.
+    std::uint32_t limit = std::max(span.end, text_limit);
+    // ATX headings: skip the opening #'s and the blanks after them (NUL bytes read as blanks
+    // too), so the text is found however far it starts from the #'s.
+    if (cmark_node_get_type(block) == CMARK_NODE_HEADING && cursor < limit) {
+      std::uint32_t k = cursor;
+      while (k < limit && m_cm[k] == ' ') ++k;
+      if (k < limit && m_cm[k] == '#') {
+        while (k < limit && m_cm[k] == '#') ++k;
+        while (k < limit && (m_cm[k] == ' ' || m_cm[k] == '\t')) ++k;
+        cursor = k;
+      }
+    }
     IterPtr iter(cmark_iter_new(block));
     cmark_event_type ev;
     cmark_node* first_inline = cmark_node_first_child(block);
