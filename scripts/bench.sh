@@ -74,3 +74,6 @@ echo "language server: $(wc -c <"$doc") byte document, $changes incremental chan
 table -w 2 -r 10 \
   -n "lsp: open only (all rules, en_US spelling)" "sh -c '$bin lsp --no-config < $corpus/empty.bin >/dev/null'" \
   -n "lsp: open + $changes changes (all rules, en_US spelling)" "sh -c '$bin lsp --no-config < $corpus/session.bin >/dev/null'"
+
+# Complexity (issue 11): each worst-case input at N and 2N; time(2N) <= 2.2 x time(N).
+bash scripts/bench-complexity.sh

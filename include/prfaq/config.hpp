@@ -66,6 +66,24 @@ struct ConfigOptions {
   bool no_config = false;                            ///< --no-config
 };
 
+/// Bounds on what a configuration may make prfaq read.
+inline constexpr std::size_t max_config_bytes = std::size_t{1}
+                                                << 20;  ///< a .prfaq.toml, a rule file
+inline constexpr std::size_t max_words_file_bytes = std::size_t{4}
+                                                    << 20;  ///< [spelling] words_file
+inline constexpr std::size_t max_extends_depth = 16;  ///< configurations in one `extends` chain
+inline constexpr std::size_t max_toml_nesting = 64;   ///< dotted key parts, nested arrays/tables
+
+/// What a configuration may name besides itself (extends, rule_dirs, words_file, dictionaries).
+enum class ConfigTrust {
+  /// Found by walking up from a document: only files inside its repository (the nearest
+  /// directory above it holding .git), else inside the directory it was found in; no absolute
+  /// paths, no `..` (or symbolic links) out of it.
+  confined,
+  /// Named with --config, or allowed with --trust-config: any path.
+  trusted,
+};
+
 /// Finds the config for a file by walking up (.prfaq.toml, then prfaq.toml).
 std::optional<std::filesystem::path> discover_config(const std::filesystem::path& start);
 
@@ -73,7 +91,8 @@ std::optional<std::filesystem::path> discover_config(const std::filesystem::path
 /// `file` (with its extends and rule_dirs) when given.
 std::shared_ptr<const Config> load_config(
     const std::optional<std::filesystem::path>& file,
-    const std::optional<std::filesystem::path>& rules_dir = std::nullopt);
+    const std::optional<std::filesystem::path>& rules_dir = std::nullopt,
+    ConfigTrust trust = ConfigTrust::confined);
 
 /// Loads the embedded pack plus rule files from one extra directory (tests, --rules-dir).
 std::shared_ptr<const Config> load_config_with_rules(const std::filesystem::path& rules_dir);

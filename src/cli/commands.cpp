@@ -11,6 +11,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/config_cache.hpp"
+#include "io/io.hpp"
 #include "text/text.hpp"
 
 namespace fs = std::filesystem;
@@ -142,7 +143,7 @@ int run_init(const std::string& dir) {
   fs::create_directories(d, ec);
   fs::path doc = d / "prfaq.md", cfg = d / ".prfaq.toml";
   for (const fs::path& p : {doc, cfg}) {
-    if (fs::exists(p, ec)) {
+    if (fs::exists(fs::symlink_status(p, ec))) {
       std::cerr << fmt::format("prfaq: {} already exists; init never overwrites\n", p.string());
       return 2;
     }
@@ -213,7 +214,13 @@ names = []
 # max_words = 12
 )";
   std::string err;
-  if (!write_atomic(doc, k_doc, err) || !write_atomic(cfg, k_cfg, err)) {
+  io::WriteOptions never_overwrite;
+  never_overwrite.no_overwrite = true;
+  if (!io::write_file(doc, k_doc, never_overwrite, err)) {
+    std::cerr << "prfaq: " << err << "\n";
+    return 2;
+  }
+  if (!io::write_file(cfg, k_cfg, never_overwrite, err)) {
     std::cerr << "prfaq: " << err << "\n";
     return 2;
   }

@@ -27,6 +27,8 @@ struct LintOptions {
   std::optional<std::string> rules_dir;
   std::optional<std::string> baseline;        ///< hide the findings recorded in this file
   std::optional<std::string> write_baseline;  ///< record the findings in this file, exit 0
+  bool split_hard_links = false;  ///< --split-hard-links: replace files that have other links
+  bool trust_config = false;      ///< --trust-config: a found configuration may read anywhere
 };
 
 int run_lint(const LintOptions& o);
@@ -40,10 +42,5 @@ int run_config(const std::optional<std::string>& file, bool schema, const LintOp
 int run_init(const std::string& dir);
 /// `prfaq lsp`: the language server on stdin/stdout.
 int run_lsp(const LintOptions& o);
-
-/// Writes a file atomically (temporary file + rename), keeping the mode of an existing file.
-bool write_atomic(const std::filesystem::path& path, std::string_view data, std::string& error);
-/// Like write_atomic, for an existing file that must still be there and writable (--fix).
-bool replace_file(const std::filesystem::path& path, std::string_view data, std::string& error);
 
 }  // namespace prfaq::cli

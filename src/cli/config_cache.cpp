@@ -10,7 +10,10 @@ std::shared_ptr<const Config> ConfigCache::load(const std::optional<fs::path>& p
   if (it != m_cache.end()) return it->second;
   std::optional<fs::path> rules_dir;
   if (m_o.rules_dir) rules_dir = fs::path(*m_o.rules_dir);
-  std::shared_ptr<const Config> cfg = load_config(path, rules_dir);
+  // A configuration named with --config may read anything; one found by walking up only
+  // inside its repository (unless --trust-config).
+  ConfigTrust trust = m_o.config || m_o.trust_config ? ConfigTrust::trusted : ConfigTrust::confined;
+  std::shared_ptr<const Config> cfg = load_config(path, rules_dir, trust);
   m_cache[key] = cfg;
   return cfg;
 }
@@ -37,6 +40,10 @@ bool ConfigCache::selected(const Config& config, const fs::path& file, bool from
   if (g.second->matches(rel)) return false;
   if (from_include && !g.first->empty()) return g.first->matches(rel);
   return true;
+}
+
+bool ConfigCache::excluded(const Config& config, const fs::path& path) {
+  return globs(config).second->matches(relative(config, path));
 }
 
 bool ConfigCache::included(const Config& config, const fs::path& file) {

@@ -31,6 +31,8 @@ class ConfigCache {
 
   /// Include/exclude for a file found by walking a directory.
   bool selected(const Config& config, const std::filesystem::path& file, bool from_include);
+  /// The configuration's `exclude` matches the path (a file or a directory).
+  bool excluded(const Config& config, const std::filesystem::path& path);
   /// The configuration has an `include` and it matches the file: the file is a PR/FAQ.
   bool included(const Config& config, const std::filesystem::path& file);
 

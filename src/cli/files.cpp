@@ -6,21 +6,18 @@
 #include <algorithm>
 #include <prfaq/source.hpp>
 
+#include "io/io.hpp"
+
 namespace fs = std::filesystem;
 
 namespace prfaq::cli {
 
-ReadStatus read_document(std::istream& in, std::string& out) {
-  out.clear();
-  char buf[65536];
-  while (in.read(buf, sizeof buf) || in.gcount() > 0) {
-    out.append(buf, static_cast<std::size_t>(in.gcount()));
-    if (out.size() > max_source_bytes) {
-      out.clear();
-      return ReadStatus::too_large;
-    }
-  }
-  return in.bad() ? ReadStatus::error : ReadStatus::ok;
+bool read_document(const fs::path& path, bool from_stdin, std::string& out, std::string& error) {
+  io::ReadResult r = from_stdin ? io::read_fd(0, out, max_source_bytes)
+                                : io::read_file(path, out, max_source_bytes);
+  if (r) return true;
+  error = r.status == io::ReadStatus::too_large ? too_large_message() : r.error;
+  return false;
 }
 
 std::string too_large_message() {
@@ -80,34 +77,6 @@ GlobSet::~GlobSet() = default;
 
 bool GlobSet::matches(const std::string& relative) const {
   return m_re && RE2::FullMatch(relative, *m_re);
-}
-
-std::vector<fs::path> walk(const fs::path& dir) {
-  std::vector<fs::path> out;
-  std::error_code ec;
-  fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
-  for (; !ec && it != end; it.increment(ec)) {
-    const fs::directory_entry& e = *it;
-    std::string name = e.path().filename().string();
-    if (e.is_symlink(ec)) {
-      if (it->is_directory(ec)) it.disable_recursion_pending();
-      // Symlinked files are linted only when they resolve inside the tree.
-      fs::path target = fs::weakly_canonical(e.path(), ec);
-      fs::path root = fs::weakly_canonical(dir, ec);
-      auto rel = target.lexically_relative(root);
-      if (rel.empty() || rel.string().starts_with("..")) continue;
-      if (fs::is_directory(target, ec)) continue;
-    }
-    if (e.is_directory(ec)) {
-      if (name.size() > 1 && name[0] == '.') it.disable_recursion_pending();
-      if (name == "node_modules") it.disable_recursion_pending();
-      continue;
-    }
-    std::string ext = e.path().extension().string();
-    if (ext == ".md" || ext == ".markdown") out.push_back(e.path());
-  }
-  std::sort(out.begin(), out.end());
-  return out;
 }
 
 }  // namespace prfaq::cli

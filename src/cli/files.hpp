@@ -27,14 +27,12 @@ class GlobSet {
 
 std::string glob_to_regex(std::string_view glob);
 
-enum class ReadStatus { ok, too_large, error };
-/// Reads a stream into `out`, up to max_source_bytes (too_large beyond that).
-ReadStatus read_document(std::istream& in, std::string& out);
 /// The message for a refused document.
 std::string too_large_message();
 
-/// Walks a directory for *.md / *.markdown, skipping hidden directories and symlinked
-/// directories; sorted.
-std::vector<std::filesystem::path> walk(const std::filesystem::path& dir);
+/// Reads a document: a regular file (never a FIFO or device) or, for "-", standard input, at
+/// most max_source_bytes. False with `error` set ("no such file", "permission denied", ...).
+bool read_document(const std::filesystem::path& path, bool from_stdin, std::string& out,
+                   std::string& error);
 
 }  // namespace prfaq::cli

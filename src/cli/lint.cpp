@@ -20,6 +20,9 @@
 #include "cli/config_cache.hpp"
 #include "cli/diff.hpp"
 #include "cli/files.hpp"
+#include "io/io.hpp"
+#include "markdown/markdown.hpp"
+#include "report/common.hpp"
 
 namespace fs = std::filesystem;
 
@@ -38,6 +41,7 @@ struct Job {
   std::vector<Diagnostic> diags;
   std::string io_error;
   std::string original;
+  std::optional<io::Stamp> stamp;  // the file as it was read (--fix checks it is unchanged)
   std::string fixed_text;
   std::size_t fixed = 0;
 };
@@ -51,30 +55,9 @@ std::string display_path(const fs::path& p) {
 // Lints one file; with fix, applies safe fixes until nothing changes (at most 10 rounds).
 void process(Job& job, const RuleFilter& filter, bool fix) {
   std::string text;
-  if (job.stdin_input) {
-    ReadStatus st = read_document(std::cin, text);
-    if (st != ReadStatus::ok) {
-      job.io_error =
-          st == ReadStatus::too_large ? too_large_message() : "cannot read standard input";
-      return;
-    }
-  } else {
-    std::error_code ec;
-    if (fs::is_directory(job.path, ec)) {
-      job.io_error = "is a directory";
-      return;
-    }
-    std::ifstream in(job.path, std::ios::binary);
-    if (!in) {
-      job.io_error = fs::exists(job.path, ec) ? "permission denied" : "no such file";
-      return;
-    }
-    ReadStatus st = read_document(in, text);
-    if (st != ReadStatus::ok) {
-      job.io_error = st == ReadStatus::too_large ? too_large_message() : "read error";
-      return;
-    }
-  }
+  if (!job.io_error.empty()) return;  // a problem met while walking
+  if (!job.stdin_input) job.stamp = io::stamp(job.path);
+  if (!read_document(job.path, job.stdin_input, text, job.io_error)) return;
   const Config& config = *job.config;
   job.original = text;
   if (fix) {
@@ -106,67 +89,11 @@ std::optional<Severity> fail_threshold(const LintOptions& o, const Config* confi
 
 }  // namespace
 
-bool replace_file(const fs::path& path, std::string_view data, std::string& error) {
-  // --fix replaces a file that must still exist and be writable: a read-only file is not
-  // replaced behind the user's back, and a file that vanished is not recreated.
-  std::error_code ec;
-  if (!fs::exists(path, ec)) {
-    error = fmt::format("cannot fix '{}': the file no longer exists", path.string());
-    return false;
-  }
-  // No write bit at all means read-only even for root, who passes access(W_OK).
-  auto perms = fs::status(path, ec).permissions();
-  if (::access(path.c_str(), W_OK) != 0 ||
-      (perms & (fs::perms::owner_write | fs::perms::group_write | fs::perms::others_write)) ==
-          fs::perms::none) {
-    error = fmt::format("cannot fix '{}': the file is read-only", path.string());
-    return false;
-  }
-  return write_atomic(path, data, error);
-}
-
-bool write_atomic(const fs::path& path, std::string_view data, std::string& error) {
-  std::error_code ec;
-  fs::path dir = path.parent_path().empty() ? fs::path(".") : path.parent_path();
-  std::string tmpl = (dir / (".prfaq-tmp-" + path.filename().string() + ".XXXXXX")).string();
-  std::vector<char> name(tmpl.begin(), tmpl.end());
-  name.push_back('\0');
-  int fd = mkstemp(name.data());
-  if (fd < 0) {
-    error = fmt::format("cannot create a temporary file in '{}': {}", dir.string(),
-                        std::strerror(errno));
-    return false;
-  }
-  std::size_t done = 0;
-  while (done < data.size()) {
-    ssize_t n = ::write(fd, data.data() + done, data.size() - done);
-    if (n <= 0) {
-      error = fmt::format("cannot write '{}': {}", path.string(), std::strerror(errno));
-      ::close(fd);
-      ::unlink(name.data());
-      return false;
-    }
-    done += static_cast<std::size_t>(n);
-  }
-  auto perms = fs::status(path, ec).permissions();
-  if (!ec)
-    fs::permissions(name.data(), perms, ec);
-  else
-    fs::permissions(name.data(),
-                    fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
-                        fs::perms::others_read,
-                    ec);
-  if (::fsync(fd) != 0 || ::close(fd) != 0) {
-    error = fmt::format("cannot write '{}': {}", path.string(), std::strerror(errno));
-    ::unlink(name.data());
-    return false;
-  }
-  if (std::rename(name.data(), path.c_str()) != 0) {
-    error = fmt::format("cannot replace '{}': {}", path.string(), std::strerror(errno));
-    ::unlink(name.data());
-    return false;
-  }
-  return true;
+bool write_output(const LintOptions& o, const std::string& path, std::string_view data,
+                  std::string& error) {
+  io::WriteOptions w;
+  w.split_hard_links = o.split_hard_links;
+  return io::write_file(path, data, w, error);
 }
 
 int run_lint(const LintOptions& o) {
@@ -193,7 +120,22 @@ int run_lint(const LintOptions& o) {
     fs::path path(p);
     std::error_code ec;
     if (fs::is_directory(path, ec)) {
-      for (const fs::path& f : walk(path)) {
+      io::WalkResult walked = io::walk(path, {".md", ".markdown"});
+      for (const io::WalkProblem& problem : walked.problems) {
+        // Reported, never skipped silently (unless the configuration excludes it).
+        auto cfg = configs.for_file(problem.path);
+        if (configs.excluded(*cfg, problem.path)) continue;
+        std::string d = display_path(problem.path);
+        if (seen[d]) continue;
+        seen[d] = true;
+        Job j;
+        j.path = problem.path;
+        j.display = d;
+        j.config = cfg;
+        j.io_error = problem.error;
+        jobs.push_back(std::move(j));
+      }
+      for (const fs::path& f : walked.files) {
         auto cfg = configs.for_file(f);
         if (!configs.selected(*cfg, f, o.paths.empty())) continue;
         std::string d = display_path(f);
@@ -251,7 +193,7 @@ int run_lint(const LintOptions& o) {
   auto finish_output = [&]() -> bool {
     if (!o.output) return true;
     std::string err;
-    if (!write_atomic(*o.output, buffer.str(), err)) {
+    if (!write_output(o, *o.output, buffer.str(), err)) {
       std::cerr << "prfaq: " << err << "\n";
       return false;
     }
@@ -332,6 +274,7 @@ int run_lint(const LintOptions& o) {
     }
   };
   std::vector<std::thread> threads;
+  markdown::prepare_library();  // cmark-gfm's process-wide state, before any worker starts
   for (unsigned t = 1; t < n_jobs; ++t) threads.emplace_back(worker);
   worker();
   for (auto& t : threads) t.join();
@@ -343,7 +286,7 @@ int run_lint(const LintOptions& o) {
     bool changes = false;
     for (Job& j : jobs) {
       if (!j.io_error.empty()) {
-        std::cerr << fmt::format("prfaq: {}: {}\n", j.display, j.io_error);
+        std::cerr << fmt::format("prfaq: {}: {}\n", report::terminal_safe(j.display), j.io_error);
         rc = 2;
         continue;
       }
@@ -364,7 +307,12 @@ int run_lint(const LintOptions& o) {
     }
     if (j.fixed == 0) continue;
     std::string err;
-    if (!replace_file(j.path, j.fixed_text, err)) {
+    io::WriteOptions w;
+    w.must_exist = true;
+    w.split_hard_links = o.split_hard_links;
+    w.expect_stamp = j.stamp;
+    w.expect_content = j.original;
+    if (!io::write_file(j.path, j.fixed_text, w, err)) {
       j.io_error = err;
       j.fixed = 0;
     }
@@ -374,14 +322,14 @@ int run_lint(const LintOptions& o) {
     Baseline record{fs::path(*o.write_baseline)};
     for (Job& j : jobs) {
       if (!j.io_error.empty()) {
-        std::cerr << fmt::format("prfaq: {}: {}\n", j.display, j.io_error);
+        std::cerr << fmt::format("prfaq: {}: {}\n", report::terminal_safe(j.display), j.io_error);
         rc = 2;
         continue;
       }
       record.add(*j.source, j.diags);
     }
     std::string err;
-    if (!write_atomic(*o.write_baseline, record.to_json(), err)) {
+    if (!write_output(o, *o.write_baseline, record.to_json(), err)) {
       std::cerr << "prfaq: " << err << "\n";
       return 2;
     }
@@ -393,7 +341,7 @@ int run_lint(const LintOptions& o) {
   reporter->begin();
   for (Job& j : jobs) {
     if (!j.io_error.empty()) {
-      std::cerr << fmt::format("prfaq: {}: {}\n", j.display, j.io_error);
+      std::cerr << fmt::format("prfaq: {}: {}\n", report::terminal_safe(j.display), j.io_error);
       summary.unreadable.push_back({j.display, j.io_error});
       rc = 2;
       continue;

@@ -13,6 +13,7 @@ int run_lsp(const LintOptions& o) {
   lsp::ServerOptions options;
   if (o.config) options.config = *o.config;
   options.no_config = o.no_config;
+  options.trust_config = o.trust_config;
   if (o.rules_dir) options.rules_dir = *o.rules_dir;
   lsp::Server server(options);
   return server.run(std::cin, std::cout, std::cerr);

@@ -1,17 +1,38 @@
 // Argument parsing and the subcommand table.
 #include <CLI/CLI.hpp>
+#include <csignal>
+#include <cstdio>
 #include <iostream>
 
 #include <prfaq/report.hpp>
 
 #include "cli/commands.hpp"
+#include "io/io.hpp"
 
 #ifndef PRFAQ_VERSION
 #define PRFAQ_VERSION "0.0.0"
 #endif
 
+namespace {
+
+// Standard output could not be written (a closed pipe: `prfaq lint | head -1`, or a closed
+// descriptor): said once on stderr, exit 2.
+int check_stdout(int rc) {
+  std::cout.flush();
+  if (std::cout.good() && std::fflush(stdout) == 0 && !std::ferror(stdout)) return rc;
+  std::cerr << "prfaq: cannot write to standard output (closed, or a pipe whose reader is "
+               "gone)\n";
+  return 2;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   using namespace prfaq::cli;
+  // Before anything is opened: a closed stdin/stdout/stderr stays unusable instead of being
+  // taken by the next file opened. A closed pipe is an error on write (EPIPE), not a signal.
+  prfaq::io::guard_standard_fds();
+  std::signal(SIGPIPE, SIG_IGN);
   try {
     CLI::App app{"prfaq: a linter for Working Backwards PR/FAQ documents", "prfaq"};
     app.set_version_flag("--version,-V", "prfaq " PRFAQ_VERSION);
@@ -21,6 +42,8 @@ int main(int argc, char** argv) {
     auto add_config_opts = [&](CLI::App* c) {
       c->add_option("--config", o.config, "Configuration file (default: nearest .prfaq.toml)");
       c->add_flag("--no-config", o.no_config, "Use the embedded default rules only");
+      c->add_flag("--trust-config", o.trust_config,
+                  "Let a configuration found by walking up read files outside its tree");
       c->add_option("--rules-dir", o.rules_dir, "Load extra rule files from this directory");
     };
     auto add_lint_opts = [&](CLI::App* c) {
@@ -48,7 +71,11 @@ int main(int argc, char** argv) {
           ->excludes(diff);
       c->add_option("--stdin-filename", o.stdin_filename,
                     "Path to report for '-' (also finds the config)");
-      c->add_option("--jobs,-j", o.jobs, "Parallel jobs (default: number of cores)");
+      c->add_option("--jobs,-j", o.jobs, "Parallel jobs (default: number of cores)")
+          ->check(CLI::Range(0, 1024));
+      c->add_flag("--split-hard-links", o.split_hard_links,
+                  "Let --fix, --output and --write-baseline replace a file that has other hard "
+                  "links (splitting them)");
       c->add_option("--color", o.color, "Colour: auto, always, never (NO_COLOR is honoured)")
           ->check(CLI::IsMember({"auto", "always", "never"}));
       c->add_flag("--quiet,-q", o.quiet, "Print findings only, no summary");
@@ -97,13 +124,14 @@ int main(int argc, char** argv) {
       int rc = app.exit(e);
       return rc == 0 ? 0 : 2;
     }
-    if (*outline) return run_outline(outline_file, outline_format, outline_explain, o);
-    if (*rules) return run_rules(rules_format, o);
-    if (*explain) return run_explain(explain_rule, o);
-    if (*config) return run_config(config_file, schema, o);
-    if (*init) return run_init(init_dir);
+    if (*outline)
+      return check_stdout(run_outline(outline_file, outline_format, outline_explain, o));
+    if (*rules) return check_stdout(run_rules(rules_format, o));
+    if (*explain) return check_stdout(run_explain(explain_rule, o));
+    if (*config) return check_stdout(run_config(config_file, schema, o));
+    if (*init) return check_stdout(run_init(init_dir));
     if (*lsp) return run_lsp(o);
-    return run_lint(o);
+    return check_stdout(run_lint(o));
   } catch (const std::exception& e) {
     std::cerr << "prfaq: internal error: " << e.what() << "\n";
     return 2;

@@ -12,6 +12,7 @@
 #include "cli/commands.hpp"
 #include "cli/config_cache.hpp"
 #include "cli/files.hpp"
+#include "report/common.hpp"
 
 namespace fs = std::filesystem;
 
@@ -163,18 +164,10 @@ int run_outline(const std::string& file, const std::string& format, bool explain
                 const LintOptions& o) {
   std::string text;
   std::string display = file;
-  ReadStatus st = ReadStatus::error;
-  if (file == "-") {
-    st = read_document(std::cin, text);
-    display = o.stdin_filename.value_or("<stdin>");
-  } else {
-    std::ifstream in(file, std::ios::binary);
-    if (in) st = read_document(in, text);
-  }
-  if (st != ReadStatus::ok) {
-    std::cerr << fmt::format(
-        "prfaq: {}: {}\n", display,
-        st == ReadStatus::too_large ? too_large_message() : "cannot read file");
+  std::string error;
+  if (file == "-") display = o.stdin_filename.value_or("<stdin>");
+  if (!read_document(file, file == "-", text, error)) {
+    std::cerr << fmt::format("prfaq: {}: {}\n", report::terminal_safe(display), error);
     return 2;
   }
   ConfigCache cache(o);

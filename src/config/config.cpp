@@ -10,6 +10,8 @@
 #include <prfaq/config.hpp>
 #include <prfaq/embedded.hpp>
 
+#include "io/io.hpp"
+
 #include "text/text.hpp"
 
 namespace fs = std::filesystem;
@@ -45,12 +47,105 @@ const std::vector<std::string> k_top_keys = {"extends",   "include", "exclude",
 const std::vector<std::string> k_rule_keys = {"code", "name",    "kind", "severity", "message",
                                               "help", "summary", "why",  "examples", "scope"};
 
-std::string read_file(const fs::path& p, bool& ok) {
-  std::ifstream in(p, std::ios::binary);
-  ok = static_cast<bool>(in);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+// Reads a configuration, rule or words file: regular files only (a FIFO or device is never
+// opened), at most `limit` bytes. `why` says what was wrong.
+std::string read_file(const fs::path& p, bool& ok, std::size_t limit, std::string& why) {
+  std::string text;
+  io::ReadResult r = io::read_file(p, text, limit);
+  ok = static_cast<bool>(r);
+  why = r.error;
+  return text;
+}
+
+// The same text with every byte but line breaks blanked: positions stay right, contents are
+// gone (a file that is not a valid configuration is never quoted in a message).
+std::string blanked(std::string text) {
+  for (char& c : text)
+    if (c != '\n' && c != '\r') c = ' ';
+  return text;
+}
+
+// A toml++ error description without the bytes it quotes from the file.
+std::string describe_without_contents(std::string_view d) {
+  std::string out;
+  if (std::size_t saw = d.find(", saw "); saw != std::string_view::npos) d = d.substr(0, saw);
+  bool quoted = false;
+  for (char c : d) {
+    if (c == '\'') {
+      if (!quoted) out += "'\u2026'";
+      quoted = !quoted;
+      continue;
+    }
+    if (!quoted) out += c;
+  }
+  return out;
+}
+
+// toml++ parses dotted keys and nested arrays/inline tables by recursion: a key of 40,000
+// dotted parts overflows the stack. This scan (iterative, strings and comments skipped) finds
+// the line where a key has more than max_toml_nesting parts or values nest deeper.
+std::optional<std::pair<std::size_t, std::string>> nesting_problem(std::string_view t) {
+  std::size_t line = 1, depth = 0, dots = 0;
+  auto keyish = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == ' ' ||
+           c == '\t';
+  };
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    char c = t[i];
+    if (c == '\n') {
+      ++line;
+      dots = 0;
+    } else if (c == '#') {
+      while (i + 1 < t.size() && t[i + 1] != '\n') ++i;
+    } else if (c == '"' || c == '\'') {
+      bool multi = t.substr(i, 3) == std::string(3, c);
+      std::size_t j = i + (multi ? 3 : 1);
+      while (j < t.size()) {
+        if (c == '"' && t[j] == '\\') {
+          j += 2;
+          continue;
+        }
+        if (t[j] == '\n') {
+          if (!multi) break;
+          ++line;
+        }
+        if (t[j] == c && (!multi || t.substr(j, 3) == std::string(3, c))) {
+          j += multi ? 2 : 0;
+          break;
+        }
+        ++j;
+      }
+      i = std::min(j, t.size());
+      if (i < t.size() && t[i] == '\n') --i;  // the line break is counted above
+    } else if (c == '.') {
+      if (++dots > max_toml_nesting)
+        return std::pair{line,
+                         fmt::format("a key has more than {} dotted parts", max_toml_nesting)};
+    } else if (c == '[' || c == '{') {
+      dots = 0;
+      if (++depth > max_toml_nesting)
+        return std::pair{line,
+                         fmt::format("arrays or tables nest more than {} deep", max_toml_nesting)};
+    } else if (c == ']' || c == '}') {
+      dots = 0;
+      if (depth > 0) --depth;
+    } else if (!keyish(c)) {
+      dots = 0;
+    }
+  }
+  return std::nullopt;
+}
+
+// The tree a confined configuration may read from: the nearest directory at or above its
+// own that holds .git, else its own directory.
+fs::path confinement_root(const fs::path& config) {
+  std::error_code ec;
+  fs::path dir = fs::weakly_canonical(fs::absolute(config, ec), ec).parent_path();
+  for (fs::path d = dir;; d = d.parent_path()) {
+    if (fs::exists(fs::symlink_status(d / ".git", ec))) return d;
+    if (!d.has_parent_path() || d.parent_path() == d) break;
+  }
+  return dir;
 }
 
 class Loader;
@@ -240,13 +335,50 @@ class Loader {
     m_sources[path] = file;
     m_current = path;
     if (!path.starts_with("embedded:")) m_config.inputs.push_back(path);
+    // Not TOML (or not one this loader can take): positions only, never the file's contents.
+    auto not_a_config = [&](const toml::source_region& where, std::string message) {
+      m_sources[path] = std::make_shared<SourceFile>(path, blanked(file->text));
+      add_error(path, where, "CF001", "invalid-toml", std::move(message));
+    };
+    if (auto problem = nesting_problem(file->text)) {
+      toml::source_region where;
+      where.begin = {static_cast<toml::source_index>(problem->first), 1};
+      where.end = where.begin;
+      m_sources[path] = std::make_shared<SourceFile>(path, blanked(file->text));
+      add_error(path, where, "CF012", "too-deep",
+                fmt::format("Configuration nests too deep: {} (at most {})", problem->second,
+                            max_toml_nesting));
+      return std::nullopt;
+    }
     try {
       return toml::parse(file->text, path);
     } catch (const toml::parse_error& err) {
-      add_error(path, err.source(), "CF001", "invalid-toml", std::string(err.description()));
+      not_a_config(err.source(), describe_without_contents(err.description()));
       return std::nullopt;
     }
   }
+
+  // ---- what a configuration may name --------------------------------------------------
+  /// A path a configuration names (`what`: "extends", "rule_dirs", ...), resolved against its
+  /// directory; nullopt (and a CF011 error at `where`) when a confined configuration may not
+  /// read it.
+  std::optional<fs::path> allowed_path(const std::string& value, const fs::path& dir,
+                                       const toml::node& where, std::string_view what) {
+    fs::path p = fs::path(value).is_absolute() ? fs::path(value) : dir / value;
+    if (m_trust == ConfigTrust::trusted || !m_root) return p;
+    if (fs::path(value).is_absolute() || !io::is_within(p, *m_root)) {
+      add_error(where, "CF011", "outside-tree",
+                fmt::format("'{}' names '{}', outside '{}': a configuration found by walking up "
+                            "may only name files inside its repository",
+                            what, value, m_root->string()),
+                "pass the configuration with --config, or allow it with --trust-config");
+      return std::nullopt;
+    }
+    return p;
+  }
+
+  ConfigTrust m_trust = ConfigTrust::confined;
+  std::optional<fs::path> m_root;  ///< the tree a confined configuration may read
 
   // ---- template -----------------------------------------------------------------------
   void load_template(const toml::table& t) {
@@ -553,10 +685,18 @@ class Loader {
     std::sort(files.begin(), files.end());
     for (const fs::path& f : files) {
       bool ok = false;
-      std::string text = read_file(f, ok);
+      std::string why;
+      std::string text = read_file(f, ok, max_config_bytes, why);
       if (!ok) {
-        add_error(where, "CF008", "missing-file",
-                  fmt::format("Cannot read rule file '{}'", f.string()));
+        add_error(where, why.starts_with("too large") ? "CF013" : "CF008",
+                  why.starts_with("too large") ? "too-large" : "missing-file",
+                  fmt::format("Cannot read rule file '{}': {}", f.string(), why));
+        continue;
+      }
+      if (m_trust == ConfigTrust::confined && m_root && !io::is_within(f, *m_root)) {
+        add_error(where, "CF011", "outside-tree",
+                  fmt::format("Rule file '{}' leads outside '{}'", f.string(), m_root->string()),
+                  "pass the configuration with --config, or allow it with --trust-config");
         continue;
       }
       load_rule_file(f.string(), std::move(text));
@@ -564,19 +704,36 @@ class Loader {
   }
 
   // ---- .prfaq.toml ----------------------------------------------------------------------
-  void load_user_config(const fs::path& path, std::vector<fs::path>& chain) {
-    fs::path canon = fs::weakly_canonical(path);
+  void load_user_config(const fs::path& path, std::vector<fs::path>& chain,
+                        const toml::node* named_at = nullptr) {
+    std::error_code ec;
+    fs::path canon = fs::weakly_canonical(path, ec);
     if (std::find(chain.begin(), chain.end(), canon) != chain.end()) {
       add_error(path.string(), {}, "CF008", "extends-cycle",
                 fmt::format("'{}' extends itself", path.string()));
       return;
     }
+    if (chain.size() >= max_extends_depth) {
+      // The chain is shown; the loader never recurses deeper than this.
+      std::string shown;
+      for (const fs::path& c : chain) shown += c.filename().string() + " -> ";
+      shown += path.filename().string();
+      std::string message = fmt::format("'extends' goes more than {} configurations deep: {}",
+                                        max_extends_depth, shown);
+      if (named_at)
+        add_error(*named_at, "CF012", "too-deep", std::move(message));
+      else
+        add_error(path.string(), {}, "CF012", "too-deep", std::move(message));
+      return;
+    }
     chain.push_back(canon);
     bool ok = false;
-    std::string text = read_file(path, ok);
+    std::string why;
+    std::string text = read_file(path, ok, max_config_bytes, why);
     if (!ok) {
-      add_error(path.string(), {}, "CF008", "missing-file",
-                fmt::format("Cannot read configuration '{}'", path.string()));
+      bool big = why.starts_with("too large");
+      add_error(path.string(), {}, big ? "CF013" : "CF008", big ? "too-large" : "missing-file",
+                fmt::format("Cannot read configuration '{}': {}", path.string(), why));
       return;
     }
     auto parsed = parse(path.string(), std::move(text));
@@ -615,14 +772,14 @@ class Loader {
           continue;
         }
         if (*s == "default") continue;
-        fs::path p = fs::path(*s).is_absolute() ? fs::path(*s) : dir / *s;
-        std::error_code ec;
-        if (!fs::exists(p, ec)) {
+        std::optional<fs::path> p = allowed_path(*s, dir, *item, "extends");
+        if (!p) continue;
+        if (!fs::exists(*p, ec)) {
           add_error(*item, "CF008", "missing-file",
                     fmt::format("Extended configuration '{}' does not exist", *s));
           continue;
         }
-        load_user_config(p, chain);
+        load_user_config(*p, chain, item);
       }
     }
     m_current = path.string();
@@ -635,7 +792,8 @@ class Loader {
         m_config.exclude = strings(node, k);
       else if (k == "rule_dirs") {
         for (const std::string& d : strings(node, k))
-          load_rule_dir(fs::path(d).is_absolute() ? fs::path(d) : dir / d, node);
+          if (std::optional<fs::path> p = allowed_path(d, dir, node, "rule_dirs"))
+            load_rule_dir(*p, node);
       } else if (k == "fail_on") {
         auto s = node.value_exact<std::string>();
         std::optional<Severity> sev = s ? parse_severity(*s) : std::nullopt;
@@ -710,12 +868,32 @@ class Loader {
       if (k == "language") {
         m_spelling_nodes["language"].clear();
         sc.languages = entries(sv, "spelling.language", m_spelling_nodes["language"]);
+        // A language names a dictionary file: letters, digits, '_' and '-' only (no paths).
+        auto& nodes = m_spelling_nodes["language"];
+        for (std::size_t i = 0; i < sc.languages.size(); ++i) {
+          const std::string& lang = sc.languages[i];
+          bool ok = !lang.empty() && lang.size() <= 64 &&
+                    std::all_of(lang.begin(), lang.end(), [](char c) {
+                      return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
+                    });
+          if (!ok) {
+            add_error(i < nodes.size() ? *nodes[i] : sv, "CF007", "invalid-value",
+                      "'spelling.language' must be a language code such as \"en_US\"");
+            sc.languages.erase(sc.languages.begin() + static_cast<std::ptrdiff_t>(i));
+            nodes.erase(nodes.begin() + static_cast<std::ptrdiff_t>(std::min(i, nodes.size())));
+            --i;
+          }
+        }
       } else if (k == "dictionaries") {
         sc.dictionaries.clear();
         m_spelling_nodes["dictionaries"].clear();
-        for (const std::string& d :
-             entries(sv, "spelling.dictionaries", m_spelling_nodes["dictionaries"]))
-          sc.dictionaries.push_back((fs::path(d).is_absolute() ? fs::path(d) : dir / d).string());
+        std::vector<std::string> dirs =
+            entries(sv, "spelling.dictionaries", m_spelling_nodes["dictionaries"]);
+        auto& nodes = m_spelling_nodes["dictionaries"];
+        for (std::size_t i = 0; i < dirs.size(); ++i)
+          if (auto p = allowed_path(dirs[i], dir, i < nodes.size() ? *nodes[i] : sv,
+                                    "spelling.dictionaries"))
+            sc.dictionaries.push_back(p->string());
       } else if (k == "accept") {
         for (auto& s : entries(sv, "spelling.accept", m_spelling_nodes["accept"]))
           sc.accept.push_back(s);
@@ -724,8 +902,25 @@ class Loader {
           sc.reject.push_back(s);
       } else if (k == "words_file") {
         if (auto s = sv.template value_exact<std::string>()) {
-          sc.words_file = (fs::path(*s).is_absolute() ? fs::path(*s) : dir / *s).string();
+          sc.words_file.clear();
           m_spelling_nodes["words_file"] = {&sv};
+          std::optional<fs::path> p = allowed_path(*s, dir, sv, "spelling.words_file");
+          if (!p) continue;
+          // Checked here, before the spelling rule opens it: a regular file within the limit.
+          std::error_code wec;
+          auto st = fs::status(*p, wec);
+          if (fs::exists(st) && !fs::is_regular_file(st)) {
+            add_error(sv, "CF008", "missing-file",
+                      fmt::format("Cannot read the words file '{}': not a regular file", *s));
+            continue;
+          }
+          if (fs::is_regular_file(st) && fs::file_size(*p, wec) > max_words_file_bytes) {
+            add_error(sv, "CF013", "too-large",
+                      fmt::format("The words file '{}' is larger than {} MiB", *s,
+                                  max_words_file_bytes >> 20));
+            continue;
+          }
+          sc.words_file = p->string();
         } else {
           add_error(sv, "CF003", "wrong-type", "'spelling.words_file' must be a string");
         }
@@ -844,10 +1039,13 @@ class Loader {
     if (key == "words_file" && index > 0 && !m_config.spelling.words_file.empty()) {
       const std::string& path = m_config.spelling.words_file;
       if (!source(path)) {
+        // Positions only: the entries of a words file that does not compile are not quoted.
         bool ok = false;
-        std::string text = read_file(path, ok);
-        m_sources[path] = std::make_shared<SourceFile>(path, std::move(text));
+        std::string why;
+        std::string text = read_file(path, ok, max_words_file_bytes, why);
+        m_sources[path] = std::make_shared<SourceFile>(path, blanked(std::move(text)));
       }
+      message = fmt::format("Line {} of the words file is not a valid word or RE2 pattern", index);
       auto file = source(path);
       auto line = static_cast<std::uint32_t>(index);
       toml::source_region where;
@@ -903,9 +1101,10 @@ void TomlParams::wrong_type(std::string_view name, std::string_view expected, co
 }
 
 std::shared_ptr<Config> load(const std::optional<fs::path>& file,
-                             const std::optional<fs::path>& rules_dir) {
+                             const std::optional<fs::path>& rules_dir, ConfigTrust trust) {
   auto config = std::make_shared<Config>();
   Loader loader(*config);
+  loader.m_trust = trust;
   for (const EmbeddedFile& f : embedded_rule_files()) {
     std::string path = fmt::format("embedded:{}", f.name);
     if (f.name == "template.toml") {
@@ -918,6 +1117,8 @@ std::shared_ptr<Config> load(const std::optional<fs::path>& file,
     toml::table dummy;
     loader.load_rule_dir(*rules_dir, dummy);
   }
+  // --rules-dir comes from the command line; what the configuration names is confined.
+  if (file && trust == ConfigTrust::confined) loader.m_root = confinement_root(*file);
   if (file) {
     config->path = file->string();
     std::vector<fs::path> chain;
@@ -945,12 +1146,13 @@ std::optional<fs::path> discover_config(const fs::path& start) {
 }
 
 std::shared_ptr<const Config> load_config(const std::optional<fs::path>& file,
-                                          const std::optional<fs::path>& rules_dir) {
-  return load(file, rules_dir);
+                                          const std::optional<fs::path>& rules_dir,
+                                          ConfigTrust trust) {
+  return load(file, rules_dir, trust);
 }
 
 std::shared_ptr<const Config> load_config_with_rules(const fs::path& rules_dir) {
-  return load(std::nullopt, rules_dir);
+  return load(std::nullopt, rules_dir, ConfigTrust::trusted);
 }
 
 }  // namespace prfaq

@@ -89,6 +89,43 @@ class VectorSink final : public FindingSink {
 
 }  // namespace
 
+namespace {
+
+// A message stays short whatever the document holds: a run of more than 120 bytes without a
+// blank (one 10 MB "word") keeps its first 60 and last 20 bytes around an ellipsis.
+std::string bounded(std::string s) {
+  constexpr std::size_t k_run = 120, k_head = 60, k_tail = 20;
+  auto boundary = [&](std::size_t i) {
+    while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
+    return i;
+  };
+  std::string out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::size_t j = i;
+    while (j < s.size() && s[j] != ' ' && s[j] != '\n' && s[j] != '\t') ++j;
+    if (j - i > k_run) {
+      std::size_t head = boundary(i + k_head), tail = boundary(j - k_tail);
+      out.append(s, i, head - i);
+      out += fmt::format("\u2026({} bytes)\u2026", j - i);
+      out.append(s, tail, j - tail);
+    } else {
+      out.append(s, i, j - i);
+    }
+    if (j < s.size()) out += s[j++];
+    i = j;
+  }
+  return out;
+}
+
+std::map<std::string, std::string> bounded(std::map<std::string, std::string> args) {
+  for (auto& [k, v] : args)
+    if (v.size() > 120) v = bounded(std::move(v));
+  return args;
+}
+
+}  // namespace
+
 LintResult lint_document(const Document& doc, const Config& config, const RuleFilter& filter) {
   LintResult result;
   std::vector<Diagnostic>& out = result.diagnostics;
@@ -111,11 +148,15 @@ LintResult lint_document(const Document& doc, const Config& config, const RuleFi
       std::string matched =
           f.args.count("match") ? f.args["match"] : std::string(doc.slice(f.span));
       f.args.emplace("match", matched);
-      d.message = fill_template(spec.message, f.args);
-      d.help = fill_template(spec.help, f.args);
+      std::map<std::string, std::string> args = bounded(f.args);
+      d.message = fill_template(spec.message, args);
+      d.help = fill_template(spec.help, args);
       d.span = f.span;
       d.labels = std::move(f.labels);
       d.fix = std::move(f.fix);
+      if (d.fix && d.fix->title.size() > 120) d.fix->title = bounded(std::move(d.fix->title));
+      for (Label& l : d.labels)
+        if (l.message.size() > 120) l.message = bounded(std::move(l.message));
       d.alternatives = std::move(f.alternatives);
       d.section = doc.role_path(f.span.begin);
       out.push_back(std::move(d));

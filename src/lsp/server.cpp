@@ -9,6 +9,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/files.hpp"
+#include "io/io.hpp"
 #include "lsp/transport.hpp"
 #include "lsp/vocabulary.hpp"
 #include "text/text.hpp"
@@ -447,7 +448,9 @@ const Server::CachedConfig& Server::config_for(const OpenDocument& doc) {
   auto it = m_configs.find(key);
   if (it != m_configs.end() && it->second->fresh()) return *it->second;
   auto cached = std::make_unique<CachedConfig>();
-  cached->config = load_config(file, m_options.rules_dir);
+  cached->config = load_config(
+      file, m_options.rules_dir,
+      m_options.config || m_options.trust_config ? ConfigTrust::trusted : ConfigTrust::confined);
   // Every file and rule directory it was read from: an edit to any of them (extends, rule
   // files, the words file) shows in its modification time.
   if (file) cached->stamps.emplace_back(*file, CachedConfig::stamp(*file));
@@ -815,7 +818,22 @@ json Server::execute_command(const json& params, std::vector<json>& out) {
   std::optional<VocabularyChange> change = plan_vocabulary_add(*config, dir, word, error);
   // A symbolic link (a shared config) is followed: the file it points to is edited.
   if (change && fs::is_symlink(change->file, ec)) change->file = fs::canonical(change->file, ec);
-  if (!change || !cli::write_atomic(change->file, change->text, error)) {
+  // A words_file only inside the workspace (its folders, else the document's directory): one
+  // elsewhere on the machine (named by --config or a trusted configuration) is not the
+  // editor's to change. (The configuration in force is the document's own.)
+  if (change && !config->spelling.words_file.empty()) {
+    std::vector<fs::path> allowed = m_roots;
+    if (allowed.empty()) allowed.push_back(dir);
+    bool inside = std::any_of(allowed.begin(), allowed.end(), [&](const fs::path& root) {
+      return io::is_within(change->file, root);
+    });
+    if (!inside) {
+      error = fmt::format("{} is outside the workspace; add '{}' there by hand",
+                          change->file.string(), word);
+      change.reset();
+    }
+  }
+  if (!change || !io::write_file(change->file, change->text, {}, error)) {
     out.push_back(show_message(1, "prfaq: " + error));
     throw RpcError{request_failed, error};
   }

@@ -22,6 +22,7 @@ struct ServerOptions {
   std::optional<std::filesystem::path> config;     ///< --config: one file for every document
   bool no_config = false;                          ///< --no-config: embedded rules only
   std::optional<std::filesystem::path> rules_dir;  ///< --rules-dir
+  bool trust_config = false;                       ///< --trust-config
 };
 
 class Server {

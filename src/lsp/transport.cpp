@@ -30,6 +30,7 @@ ReadResult read_message(std::istream& in) {
   std::size_t length = 0;
   bool has_length = false;
   bool bad_length = false;
+  bool conflict = false;  // two Content-Length headers that disagree
   bool any = false;
   std::string line;
   for (;;) {
@@ -43,11 +44,14 @@ ReadResult read_message(std::istream& in) {
     }
     // Resynchronise after a bad message: its body ran into the next header line, so a
     // "Content-Length:" inside a line starts a new header block there.
+    // A "Content-Length:" line after lines that were not headers starts a block too.
     std::string lower = text::to_lower(line);
-    if (std::size_t at = lower.find("content-length:"); at != std::string::npos && at > 0) {
+    if (std::size_t at = lower.find("content-length:");
+        at != std::string::npos && (at > 0 || bad_length || conflict)) {
       line.erase(0, at);
       has_length = false;
       bad_length = false;
+      conflict = false;
     }
     any = true;
     std::size_t colon = line.find(':');
@@ -62,9 +66,18 @@ ReadResult read_message(std::istream& in) {
       auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
       if (ec != std::errc() || p != value.data() + value.size())
         bad_length = true;
+      else if (has_length && n != length)
+        conflict = true;  // which one frames the body is unknown: neither is trusted
       else
         length = n, has_length = true;
     }
+  }
+  if (conflict) {
+    // The body is not read: the next header line is found by resynchronising, so only this
+    // message is lost, never the one after it.
+    r.status = ReadResult::Status::bad_header;
+    r.error = "conflicting Content-Length headers";
+    return r;
   }
   if (!has_length || bad_length) {
     r.status = ReadResult::Status::bad_header;

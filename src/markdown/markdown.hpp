@@ -56,6 +56,10 @@ struct Parsed {
   int blockquotes = 0;
 };
 
+/// Makes cmark-gfm's process-wide state (its extension registry) ready: called once before
+/// worker threads start (parse() calls it too).
+void prepare_library();
+
 /// Runs cmark-gfm (with the GFM extensions) over the source and flattens it.
 Parsed parse(const SourceFile& source, const ParseOptions& options = {});
 

@@ -17,6 +17,16 @@ void register_extensions() {
   std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
 }
 
+// cmark-gfm keeps one process-wide table of special inline characters. Every parser adds its
+// extensions' characters to it ('~' for strikethrough, ':' and 'w' for autolinks) when its
+// inline pass starts and removes them when the pass ends (cmark_parser_finish), so one
+// thread's removal could leave another thread's `~~struck~~` text unparsed, and the findings
+// would depend on --jobs. The inline passes take turns; block parsing (feed) stays parallel.
+std::mutex& inline_pass_mutex() {
+  static std::mutex m;
+  return m;
+}
+
 bool html_element(std::string_view name) {
   // HTML's block and inline element names: a line "<details>" opens HTML, not a wrapper.
   static constexpr std::string_view k_html[] = {
@@ -324,7 +334,12 @@ class Walker {
             b.prose = static_cast<int>(m_out.prose.size());
             if (b.span.begin < m_cell_cursor && m_cell_cursor < b.span.end)
               b.span.begin = m_cell_cursor;
-            Prose p = flatten(node, b.span, b);
+            // The cell's text may run to the end of its row's line: cmark-gfm reports the end
+            // column of a cell in an indented row short by the indentation.
+            std::uint32_t row_end = b.span.begin;
+            while (row_end < m_cm.size() && m_cm[row_end] != '\n' && m_cm[row_end] != '\r')
+              ++row_end;
+            Prose p = flatten(node, b.span, b, row_end);
             m_cell_cursor = p.offsets.empty() ? b.span.end : p.offsets.back();
             p.kind = BlockKind::table_cell;
             p.in_blockquote = b.in_blockquote;
@@ -455,12 +470,23 @@ class Walker {
     cursor = std::min(k, limit);
   }
 
-  Prose flatten(cmark_node* block, Span span, RawBlock& raw) {
+  /// `limit`: where the block's text may end (0: the end of its span).
+  Prose flatten(cmark_node* block, Span span, RawBlock& raw, std::uint32_t text_limit = 0) {
     Prose p;
     p.span = span;
     std::uint32_t cursor = span.begin;
-    std::uint32_t limit = span.end;
-    // Headings: skip the opening #'s.
+    std::uint32_t limit = std::max(span.end, text_limit);
+    // ATX headings: skip the opening #'s and the blanks after them (NUL bytes read as blanks
+    // too), so the text is found however far it starts from the #'s.
+    if (cmark_node_get_type(block) == CMARK_NODE_HEADING && cursor < limit) {
+      std::uint32_t k = cursor;
+      while (k < limit && m_cm[k] == ' ') ++k;
+      if (k < limit && m_cm[k] == '#') {
+        while (k < limit && m_cm[k] == '#') ++k;
+        while (k < limit && (m_cm[k] == ' ' || m_cm[k] == '\t')) ++k;
+        cursor = k;
+      }
+    }
     IterPtr iter(cmark_iter_new(block));
     cmark_event_type ev;
     cmark_node* first_inline = cmark_node_first_child(block);
@@ -587,6 +613,11 @@ class Walker {
 
 }  // namespace
 
+void prepare_library() {
+  register_extensions();
+  (void)inline_pass_mutex();
+}
+
 Parsed parse(const SourceFile& source, const ParseOptions& options) {
   register_extensions();
   Parsed out;
@@ -597,7 +628,11 @@ Parsed parse(const SourceFile& source, const ParseOptions& options) {
       cmark_parser_attach_syntax_extension(parser.get(), ext);
   }
   cmark_parser_feed(parser.get(), cm.data(), cm.size());
-  NodePtr root(cmark_parser_finish(parser.get()));
+  NodePtr root;
+  {
+    std::lock_guard<std::mutex> lock(inline_pass_mutex());
+    root.reset(cmark_parser_finish(parser.get()));
+  }
   if (!root) return out;
   Walker walker(source, cm, out);
   walker.run(root.get());

@@ -2,6 +2,7 @@
 #include <map>
 #include <prfaq/report.hpp>
 #include <string>
+#include <string_view>
 
 namespace prfaq::report {
 
@@ -21,6 +22,40 @@ std::unique_ptr<Reporter> make_rdjson(std::ostream& out, const ReportOptions& op
 
 /// Where the tool is documented (SARIF informationUri, rdjson source url).
 inline constexpr std::string_view kInformationUri = "https://prfaq.dev";
+
+/// Text for a terminal or a CI log: control characters (line breaks, ESC, DEL, C1) become
+/// visible escapes ("\\n", "\\x1b"), so a file name or a document's bytes can neither break
+/// a line into a workflow command ("::error") nor drive the terminal. Tabs are kept, and line
+/// breaks too with `keep_line_breaks` (for formats that escape them themselves).
+inline std::string terminal_safe(std::string_view s, bool keep_line_breaks = false) {
+  static constexpr char k_hex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (keep_line_breaks && (c == '\n' || c == '\r')) {
+      out += static_cast<char>(c);
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if ((c < 0x20 && c != '\t') || c == 0x7f) {
+      out += "\\x";
+      out += k_hex[c >> 4];
+      out += k_hex[c & 15];
+    } else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(s[i + 1]) <= 0x9F) {
+      // C1 controls (U+0080..U+009F), CSI among them.
+      auto d = static_cast<unsigned char>(s[++i]);
+      out += "\\u00";
+      out += k_hex[d >> 4];
+      out += k_hex[d & 15];
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
 
 /// GitHub workflow commands: `%`, CR and LF escaped in the message...
 std::string github_escape_data(std::string_view s);

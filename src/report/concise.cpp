@@ -14,8 +14,9 @@ class Concise final : public Reporter {
   void file(const SourceFile& src, std::span<const Diagnostic> diags) override {
     for (const Diagnostic& d : diags) {
       Location loc = src.lines.location(d.span.begin);
-      m_out << fmt::format("{}:{}:{}: {}: {} [{}/{}]\n", src.path, loc.line, loc.column,
-                           to_string(d.severity), d.message, d.code, d.name);
+      m_out << fmt::format("{}:{}:{}: {}: {} [{}/{}]\n", terminal_safe(src.path), loc.line,
+                           loc.column, to_string(d.severity), terminal_safe(d.message), d.code,
+                           d.name);
       m_stats.add(d);
     }
   }

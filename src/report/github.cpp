@@ -54,13 +54,14 @@ class Github final : public Reporter {
  public:
   Github(std::ostream& out, const ReportOptions& opts) : m_out(out), m_opts(opts) {}
   void file(const SourceFile& src, std::span<const Diagnostic> diags) override {
-    std::string path = github_escape_property(relative_display_path(src.path));
+    std::string path = github_escape_property(terminal_safe(relative_display_path(src.path)));
     for (const Diagnostic& d : diags) {
       m_stats.add(d);
       Location b = src.lines.location(d.span.begin);
       Location e = src.lines.location(d.span.end);
-      std::string message = d.message;
-      if (!d.help.empty()) message += "\n" + d.help;
+      // Line breaks are escaped below (%0A), other control characters here.
+      std::string message = terminal_safe(d.message, true);
+      if (!d.help.empty()) message += "\n" + terminal_safe(d.help, true);
       m_out << fmt::format("::{} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
                            command(d.severity), path, b.line, b.column, e.line, e.column,
                            github_escape_property(d.code + " " + d.name),

@@ -45,6 +45,10 @@ class Text final : public Reporter {
         out.append(n, ' ');
         width += n;
       } else if (c == '\r') {
+      } else if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) || c == 0xFFFD) {
+        // Control characters (ESC among them) never reach the terminal raw.
+        out.append("\xEF\xBF\xBD");
+        width += 1;
       } else {
         out.append(line.substr(start, i - start));
         width += (c >= 0x1100 && (c <= 0x115F || (c >= 0x2E80 && c <= 0xA4CF) ||
@@ -118,19 +122,20 @@ class Text final : public Reporter {
       m_out << fmt::format(
           "{}: {}\n",
           paint(colour(d.severity), fmt::format("{}[{}]", to_string(d.severity), d.code)),
-          paint("1", d.message));
+          paint("1", terminal_safe(d.message)));
       m_out << fmt::format("{}{} {}:{}:{}\n", std::string(gutter, ' '), paint("1;34", "-->"),
-                           src.path, loc.line, loc.column);
+                           terminal_safe(src.path), loc.line, loc.column);
       if (!src.text.empty()) {
-        frame(src, d.span, d.section.empty() ? "" : d.section, '^', gutter);
-        for (const Label& l : d.labels) frame(src, l.span, l.message, '-', gutter);
+        frame(src, d.span, terminal_safe(d.section), '^', gutter);
+        for (const Label& l : d.labels) frame(src, l.span, terminal_safe(l.message), '-', gutter);
       }
       m_out << fmt::format("{} {}\n", std::string(gutter, ' '), paint("1;34", "|"));
       if (!d.help.empty())
-        m_out << fmt::format("{} = {}: {}\n", std::string(gutter, ' '), paint("1", "help"), d.help);
+        m_out << fmt::format("{} = {}: {}\n", std::string(gutter, ' '), paint("1", "help"),
+                             terminal_safe(d.help));
       if (d.fix)
         m_out << fmt::format("{} = {}: {}{}\n", std::string(gutter, ' '), paint("1", "fix"),
-                             d.fix->title,
+                             terminal_safe(d.fix->title),
                              d.fix->safe ? " (safe: run with --fix)" : " (suggestion)");
       m_out << "\n";
     }
