@@ -668,6 +668,27 @@ class Loader {
       if (k == "language") {
         m_spelling_nodes["language"].clear();
         sc.languages = entries(sv, "spelling.language", m_spelling_nodes["language"]);
+        sc.languages_set = true;
+      } else if (k == "paths") {
+        // A table of glob -> language ("docs/es/**" = "es"), relative to this file.
+        m_spelling_nodes["paths"].clear();
+        sc.paths.clear();
+        sc.base_dir = dir.string();
+        if (!sv.is_table()) {
+          add_error(sv, "CF003", "wrong-type",
+                    "'spelling.paths' must be a table of glob = \"language\"");
+          continue;
+        }
+        for (auto&& [gk, gv] : *sv.as_table()) {
+          if (auto lang = gv.template value_exact<std::string>()) {
+            sc.paths.emplace_back(std::string(gk.str()), *lang);
+            m_spelling_nodes["paths"].push_back(&gv);
+          } else {
+            add_error(gv, "CF003", "wrong-type",
+                      fmt::format("'spelling.paths.{}' must be a language (\"es\", \"pt_BR\")",
+                                  gk.str()));
+          }
+        }
       } else if (k == "dictionaries") {
         sc.dictionaries.clear();
         m_spelling_nodes["dictionaries"].clear();
@@ -689,7 +710,8 @@ class Loader {
         }
       } else {
         add_key_error(sk, sv, "CF002", "unknown-key", fmt::format("Unknown key 'spelling.{}'", k),
-                      hint(k, {"language", "dictionaries", "accept", "reject", "words_file"}));
+                      hint(k, {"language", "paths", "dictionaries", "accept", "reject",
+                               "words_file"}));
       }
     }
   }
