@@ -510,10 +510,13 @@ class Spelling final : public Rule {
     if (cps.size() < 6) return false;
     if (cps.back() == 's' && spelled(cx, spelling::utf8(cps.substr(0, cps.size() - 1))))
       return false;
+    std::vector<Speller*> all{&cx.speller};
+    all.insert(all.end(), cx.also.begin(), cx.also.end());
     for (std::size_t i = 3; i + 3 <= cps.size(); ++i) {
       std::string a = spelling::utf8(cps.substr(0, i));
       std::string b = spelling::lower_word(spelling::utf8(cps.substr(i)));
-      if (spelled(cx, a) && spelled(cx, b)) return true;
+      for (Speller* sp : all)  // both parts in one dictionary
+        if ((sp->known_by(a) & sp->known_by(b)) != 0) return true;
     }
     return false;
   }
@@ -548,6 +551,11 @@ class Spelling final : public Rule {
       if (spelling::is_upper_letter(stem_cps[k])) return;
     if (rejected(word) || rejected(stem)) return;  // PF602's
     if (spelled(cx, word) || (stem != word && spelled(cx, stem))) return;
+    // A name of the vocabulary run together ("Acmecloud" for "Acme Cloud").
+    if (const std::string* entry = m_accept.joined(stem)) {
+      report(cx, at, end, word, {{*entry + word.substr(stem.size()), 2}});
+      return;
+    }
     // A name the document uses, not a typo.
     if (cx.names && spelling::is_upper_letter(cps[0]) &&
         (cx.names->is_name(word) || cx.names->is_name(stem)))
@@ -558,6 +566,13 @@ class Spelling final : public Rule {
       if (s.distance == 0) return;
     if (!typo_evidence(stem_cps, near) || compound(cx, stem)) return;
     if (!truly_unknown(cx, word) || (stem != word && !truly_unknown(cx, stem))) return;
+    // Shown: the nearest (two edits only when nothing is one edit away).
+    bool one =
+        std::any_of(near.begin(), near.end(), [](const Suggestion& s) { return s.distance <= 1; });
+    if (one)
+      near.erase(std::remove_if(near.begin(), near.end(),
+                                [](const Suggestion& s) { return s.distance > 1; }),
+                 near.end());
     if (stem != word)
       for (Suggestion& s : near) s.form += word.substr(stem.size());
     // Only the first distinct unknown words of a document get suggestions (in document order,

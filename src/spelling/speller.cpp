@@ -85,6 +85,14 @@ bool Speller::known(const std::string& word) {
   });
 }
 
+std::uint32_t Speller::known_by(const std::string& word) {
+  std::uint32_t mask = 0;
+  for (std::size_t i = 0; i < m_dicts.size() && i < 32; ++i)
+    if (const CompiledDict* c = compiled(*m_dicts[i]); c && c->known(word))
+      mask |= std::uint32_t{1} << i;
+  return mask;
+}
+
 bool Speller::confirmed_unknown(const std::string& word) {
   return memo<bool>(1, word, [&] {
     bool plain = true;  // letters and apostrophes only, lower case or capitalised
@@ -123,7 +131,12 @@ std::tuple<int, std::size_t, char32_t> one_edit_rank(const std::u32string& q,
     if (i + 1 < q.size() && q[i] == w[i + 1] && q[i + 1] == w[i]) return {0, i, 0};
     return {1, i, i < w.size() ? w[i] : 0};
   }
-  if (w.size() == q.size() + 1) return {2, i, i < w.size() ? w[i] : 0};
+  // A doubled or dropped letter counts at the first of its run ("con-n-ection").
+  if (w.size() == q.size() + 1) {
+    while (i > 0 && w[i - 1] == w[i]) --i;
+    return {2, i, i < w.size() ? w[i] : 0};
+  }
+  while (i > 0 && q[i - 1] == q[i]) --i;
   return {3, i, 0};
 }
 
@@ -137,6 +150,7 @@ std::vector<Suggestion> Speller::near(const std::string& word, int max_distance)
     bool upper = !wq.empty() && is_upper_letter(wq[0]);
     struct Item {
       Suggestion s;
+      int case_penalty;  // a name or an acronym offered for a lower-case word comes later
       std::tuple<int, std::size_t, char32_t> rank;
       std::size_t dict;
     };
@@ -156,6 +170,11 @@ std::vector<Suggestion> Speller::near(const std::string& word, int max_distance)
       for (const Near& n : found) {
         std::string form(n.form);
         std::u32string fc = code_points(form);
+        // Parts of compounds ("-kunde") and abbreviations ("etc.") are not words to offer.
+        if (fc.empty() || fc.front() == '-' || fc.back() == '-' || fc.back() == '.') continue;
+        int upper_inside = 0;
+        for (std::size_t k = 1; k < fc.size(); ++k) upper_inside += is_upper_letter(fc[k]) ? 1 : 0;
+        int penalty = upper_inside > 0 ? 2 : (!upper && is_upper_letter(fc[0]) ? 1 : 0);
         if (upper && !fc.empty() && is_lower_letter(fc[0])) {
           fc[0] = upper_letter(fc[0]);
           form = utf8(fc);
@@ -163,11 +182,12 @@ std::vector<Suggestion> Speller::near(const std::string& word, int max_distance)
         if (form == word) continue;
         auto rank = n.distance == 1 ? one_edit_rank(q, code_points(lower_word(n.form)))
                                     : std::tuple<int, std::size_t, char32_t>{0, 0, 0};
-        items.push_back({{form, n.distance}, rank, di});
+        items.push_back({{form, n.distance}, penalty, rank, di});
       }
     }
     std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
       if (a.s.distance != b.s.distance) return a.s.distance < b.s.distance;
+      if (a.case_penalty != b.case_penalty) return a.case_penalty < b.case_penalty;
       if (a.rank != b.rank) return a.rank < b.rank;
       if (a.dict != b.dict) return a.dict < b.dict;
       return a.s.form < b.s.form;

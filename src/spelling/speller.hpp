@@ -35,6 +35,8 @@ class Speller {
 
   /// Whether a dictionary's compiled form knows the word (exact, or by Hunspell's case rules).
   bool known(const std::string& word);
+  /// Which dictionaries' compiled forms know the word (bit i: files()[i]).
+  std::uint32_t known_by(const std::string& word);
   /// Whether no dictionary accepts the word at all: the compiled forms checked (and rebuilt
   /// when damaged), then Hunspell asked where they may lack forms. Call before reporting.
   bool confirmed_unknown(const std::string& word);

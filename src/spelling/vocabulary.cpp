@@ -48,6 +48,12 @@ void WordList::add(std::string_view entry, const OnError& on_error) {
     return;
   }
   // Literal entries: one or more words; each word is accepted as written.
+  if (e.find_first_of(" \t") != std::string::npos) {
+    std::string key;
+    for (char c : e)
+      if (c != ' ' && c != '\t') key += c;
+    m_joined.emplace(text::to_lower(straight_apostrophes(key)), e);
+  }
   std::size_t i = 0;
   while (i < e.size()) {
     std::size_t j = e.find_first_of(" \t", i);
@@ -79,6 +85,11 @@ WordList::Match WordList::find(const std::string& word, std::string* form) const
     return Match::wrong_case;
   }
   return Match::none;
+}
+
+const std::string* WordList::joined(const std::string& word) const {
+  auto it = m_joined.find(text::to_lower(word));
+  return it == m_joined.end() ? nullptr : &it->second;
 }
 
 bool WordList::empty() const {

@@ -38,6 +38,9 @@ class WordList {
   /// other entry matches exactly, and its other capitalisations are `wrong_case` (`form` is
   /// then the entry).
   Match find(const std::string& word, std::string* form = nullptr) const;
+  /// The entry of several words that `word` writes without its spaces ("Acmecloud" for "Acme
+  /// Cloud"), or nullptr.
+  const std::string* joined(const std::string& word) const;
   bool empty() const;
 
  private:
@@ -45,6 +48,7 @@ class WordList {
 
   std::unordered_set<std::string> m_any_case;
   std::unordered_map<std::string, std::vector<std::string>> m_cased;
+  std::unordered_map<std::string, std::string> m_joined;
   std::string m_patterns;
   std::unique_ptr<re2::RE2> m_re;
 };
