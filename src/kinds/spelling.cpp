@@ -409,10 +409,9 @@ class Spelling final : public Rule {
 
   /// The same once the compiled dictionaries may lack the word: Hunspell decides.
   bool truly_unknown(const Context& cx, const std::string& word) const {
-    if (!unknown_in(cx.speller, word)) return false;
-    for (Speller* s : cx.also)
+    for (Speller* s : cx.also)  // English first: its compiled forms usually decide
       if (!unknown_in(*s, word)) return false;
-    return true;
+    return unknown_in(cx.speller, word);
   }
 
   bool unknown_in(Speller& sp, const std::string& word) const {

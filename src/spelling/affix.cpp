@@ -195,7 +195,7 @@ class Aff {
       go = emit(to_u8(w), keep || has(extra, m_keepcase));
     };
     if (!has(flags, m_needaffix) && !has(flags, m_onlyincompound)) out(stem, {});
-    if (has(flags, m_onlyincompound)) return go;
+    if (has(flags, m_onlyincompound) || depth < 1) return go;
     for (Flag f : flags) {
       auto sit = m_suffixes.find(f);
       if (sit == m_suffixes.end()) continue;

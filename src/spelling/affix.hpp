@@ -19,8 +19,9 @@ struct AffixInfo {
 };
 
 /// Calls `emit(form, keepcase)` for every expanded form (UTF-8, duplicates possible) until it
-/// returns false. `depth` 1 applies one prefix or one suffix; 2 adds prefix + suffix and twofold
-/// suffixes. Returns false when the files cannot be read. Malformed lines are skipped.
+/// returns false. `depth` 0 gives the stems alone; 1 applies one prefix or one suffix; 2 adds
+/// prefix + suffix and twofold suffixes. Returns false when the files cannot be read. Malformed
+/// lines are skipped.
 bool expand_dictionary(const std::string& aff_path, const std::string& dic_path, int depth,
                        AffixInfo& info,
                        const std::function<bool(std::string_view form, bool keepcase)>& emit);

@@ -32,8 +32,8 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr char k_magic[8] = {'P', 'R', 'F', 'A', 'Q', 'D', 'I', 'C'};
-constexpr std::uint32_t k_format = 2;
-constexpr std::uint64_t k_chunk = 4096;
+constexpr std::uint32_t k_format = 4;
+constexpr std::uint64_t k_chunk = 1024;
 /// Expansions larger than this keep one affix per form (and stop at the limit): the cache
 /// stays a few megabytes, and the forms it lacks go to Hunspell.
 constexpr std::size_t k_max_forms = 400000;
@@ -339,8 +339,8 @@ std::shared_ptr<const CompiledDict> CompiledDict::build(const DictionaryFiles& f
   std::unordered_map<std::string, bool> forms;
   AffixInfo info;
   bool complete = true;
-  auto expand = [&](int depth) {
-    forms.clear();
+  auto expand = [&](int depth, bool fresh) {
+    if (fresh) forms.clear();
     info = AffixInfo{};
     bool capped = false;
     bool ok =
@@ -355,11 +355,14 @@ std::shared_ptr<const CompiledDict> CompiledDict::build(const DictionaryFiles& f
         });
     return ok ? (capped ? 1 : 0) : -1;
   };
-  int r = expand(2);
+  int r = expand(2, true);
   if (r < 0) return nullptr;
   if (r == 1) {
+    // Too many forms: every stem, then the forms with one affix while there is room (so the
+    // cut falls on rarer inflections, not on the stems late in the alphabet).
     complete = false;
-    if (expand(1) < 0) return nullptr;
+    if (expand(0, true) < 0) return nullptr;
+    if (forms.size() < k_max_forms && expand(1, false) < 0) return nullptr;
   }
   std::vector<std::string> words;
   words.reserve(forms.size());

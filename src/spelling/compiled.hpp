@@ -13,11 +13,11 @@
 //   deletes     uint32[deletes]: word ids, by the hash of each lower-cased form with at most
 //               one code point deleted
 //   text        the words, UTF-8, as the dictionary writes them
-//   chunks      uint64 per 4 KiB of everything above: a checksum of each
+//   chunks      uint64 per KiB of everything above: a checksum of each
 //
 // Trust: a lookup accepts a word only when its bytes and its fingerprint both match, so a
 // damaged file can make a known word look unknown but never the reverse. An answer that rests
-// on something being absent (a word not found, the nearest words) is "checked": every 4 KiB
+// on something being absent (a word not found, the nearest words) is "checked": every 1 KiB
 // chunk it read is verified against its checksum first (once per process), so a damaged file
 // is noticed (corrupt()) and rebuilt by the caller, never believed. A file whose header, size,
 // chunk table or key does not match is never used.

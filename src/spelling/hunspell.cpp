@@ -2,6 +2,8 @@
 
 #include <hunspell/hunspell.hxx>
 
+#include <cstdio>
+#include <cstdlib>
 #include <map>
 
 #include "spelling/encoding.hpp"
@@ -15,6 +17,8 @@ HunspellDict::~HunspellDict() = default;
 
 void HunspellDict::load() {
   if (m_hunspell) return;
+  if (std::getenv("PRFAQ_DEBUG_SPELLING"))
+    std::fprintf(stderr, "prfaq: loading Hunspell %s\n", m_dic.c_str());
   m_hunspell = std::make_unique<Hunspell>(m_aff.c_str(), m_dic.c_str());
   m_encoding = m_hunspell->get_dict_encoding();
   m_utf8 = is_utf8_name(m_encoding);
@@ -34,6 +38,8 @@ bool HunspellDict::spell_locked(const std::string& word) {
 
 bool HunspellDict::spell(const std::string& word) {
   std::lock_guard lock(m_mutex);
+  if (std::getenv("PRFAQ_DEBUG_SPELLING"))
+    std::fprintf(stderr, "prfaq: Hunspell %s: %s\n", m_dic.c_str(), word.c_str());
   return spell_locked(word);
 }
 
@@ -57,9 +63,11 @@ std::vector<std::string> HunspellDict::suggest(const std::string& word) {
 
 std::shared_ptr<HunspellDict> hunspell_dict(const std::string& aff, const std::string& dic) {
   static std::mutex mutex;
-  static std::map<std::string, std::shared_ptr<HunspellDict>> cache;
+  // Never destroyed: freeing a loaded dictionary's millions of small allocations at exit costs
+  // as much as loading it, and the process is ending anyway.
+  static auto* cache = new std::map<std::string, std::shared_ptr<HunspellDict>>();
   std::lock_guard lock(mutex);
-  auto& slot = cache[aff + '\n' + dic];
+  auto& slot = (*cache)[aff + '\n' + dic];
   if (!slot) slot = std::make_shared<HunspellDict>(aff, dic);
   return slot;
 }

@@ -2,6 +2,7 @@
 #include "spelling/speller.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 
 #include "spelling/hash.hpp"
@@ -27,6 +28,14 @@ Speller::Speller(std::vector<DictionaryFiles> files, std::string cache_dir)
     d->hunspell = hunspell_dict(f.aff, f.dic);
     m_dicts.push_back(std::move(d));
   }
+  for (auto& d : m_dicts) m_confirm_order.push_back(d.get());
+  auto weight = [](const Dict* d) {
+    std::error_code ec;
+    return std::filesystem::file_size(d->files.aff, ec) +
+           std::filesystem::file_size(d->files.dic, ec);
+  };
+  std::stable_sort(m_confirm_order.begin(), m_confirm_order.end(),
+                   [&](const Dict* a, const Dict* b) { return weight(a) < weight(b); });
 }
 
 Speller::~Speller() = default;
@@ -95,7 +104,8 @@ std::uint32_t Speller::known_by(const std::string& word) {
 
 bool Speller::confirmed_unknown(const std::string& word) {
   return memo<bool>(1, word, [&] {
-    bool plain = true;  // letters and apostrophes only, lower case or capitalised
+    std::vector<Dict*> pending;  // the dictionaries that need Hunspell's verdict
+    bool plain = true;           // letters and apostrophes only, lower case or capitalised
     std::u32string cps = code_points(word);
     for (std::size_t i = 0; i < cps.size(); ++i) {
       char32_t c = cps[i];
@@ -103,7 +113,9 @@ bool Speller::confirmed_unknown(const std::string& word) {
       if (!is_upper_letter(c) && !is_lower_letter(c)) plain = false;
       if (i > 0 && is_upper_letter(c)) plain = false;
     }
-    for (auto& d : m_dicts) {
+    // Authoritative compiled forms first, then the dictionaries by size: Hunspell loads only
+    // when no cheaper dictionary knows the word.
+    for (Dict* d : m_confirm_order) {
       const CompiledDict* c = compiled(*d);
       bool known = c && c->known(word, true);
       if (c && c->corrupt()) {
@@ -113,8 +125,10 @@ bool Speller::confirmed_unknown(const std::string& word) {
       }
       if (known) return false;
       if (c && c->authoritative() && plain) continue;
-      if (d->hunspell->spell(word)) return false;
+      pending.push_back(d);
     }
+    for (Dict* d : pending)
+      if (d->hunspell->spell(word)) return false;
     return true;
   });
 }

@@ -58,6 +58,7 @@ class Speller {
   std::vector<DictionaryFiles> m_files;
   std::string m_cache_dir;
   std::vector<std::unique_ptr<Dict>> m_dicts;
+  std::vector<Dict*> m_confirm_order;  // smallest dictionary first
 
   static constexpr std::size_t k_shards = 64;
   struct Shard {
