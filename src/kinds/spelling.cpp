@@ -217,10 +217,19 @@ class Spelling final : public Rule {
     Unknown unknown;
     for (std::size_t pi = 0; pi < doc.prose.size(); ++pi) {
       if (!checked[pi]) continue;
+      // Not another variant of the block's own language: "en_US" configured rejects
+      // "organise".
+      std::vector<std::string> own = bases(plan.blocks[pi]);
       std::vector<Speller*> also;
-      for (Speller* s : {document_speller.get(), english.get()})
-        if (s && s != spellers[pi].get() && std::find(also.begin(), also.end(), s) == also.end())
-          also.push_back(s);
+      auto add = [&](Speller* s, const std::string& tag) {
+        if (!s || s == spellers[pi].get() || std::find(also.begin(), also.end(), s) != also.end())
+          return;
+        for (const std::string& b : bases(tag))
+          if (std::find(own.begin(), own.end(), b) != own.end()) return;
+        also.push_back(s);
+      };
+      add(document_speller.get(), plan.document);
+      add(english.get(), "en");
       check_spelling(doc, doc.prose[pi], attributions(doc, pi), names ? &*names : nullptr,
                      *spellers[pi], also, unknown, out);
     }
@@ -245,6 +254,17 @@ class Spelling final : public Rule {
           if (m_mode == Mode::misspelling)
             p.spelling_error("paths", i, "CF006", "invalid-pattern", std::move(message), "");
         });
+  }
+
+  /// The languages of a tag, without regions.
+  std::vector<std::string> bases(const std::string& tag) const {
+    std::vector<std::string> out;
+    if (tag == spelling::k_configured) {
+      for (const std::string& l : m_configured) out.push_back(spelling::base_language(l));
+    } else {
+      out.push_back(spelling::base_language(tag));
+    }
+    return out;
   }
 
   bool capitalises_nouns(const std::string& tag) const {

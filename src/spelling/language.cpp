@@ -27,7 +27,8 @@ constexpr Profile k_profiles[] = {
      "sich auch es wir sie ich du werden wird sind hat haben kann können aus bei nach wie oder "
      "aber wenn dass nur noch über unser unsere unseren ihre ihr durch zum zur mehr diese dieser "
      "dieses als um vom man sehr schon jetzt wurde wurden gibt ohne damit uns mich mir dich "
-     "dir sein seine keine kein gegen bis zwischen sowie immer hier dort wo was wer"},
+     "dir sein seine keine kein gegen bis zwischen sowie immer hier dort wo was wer an alle ihn "
+     "ihm"},
     {"en", "English",
      "a the and of to in is it that for on with as are this be by at or from an we our you your "
      "they their will can has have not but what which who how when more all do does if its was "
@@ -45,7 +46,8 @@ constexpr Profile k_profiles[] = {
     {"it", "Italian",
      "a il lo la gli le di del della dei delle degli e è un una uno in nel nella nei per con su "
      "sul sulla che non si da dal dalla alla al ai come più ma anche sono questo questa questi "
-     "essere ha hanno noi voi loro suo sua nostro nostra molto ogni tra fra quando perché ci"},
+     "essere ha hanno noi voi loro suo sua nostro nostra molto ogni tra fra quando perché ci "
+     "tutti tutto tutte gli"},
     {"nl", "Dutch",
      "de het een en van is dat die in op te voor met zijn niet er ook als aan bij maar om nog "
      "wordt worden kan naar uit dan of ze we wij je jij u hun onze ons deze dit door over meer "
