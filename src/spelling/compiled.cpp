@@ -313,14 +313,18 @@ void CompiledDict::near(std::string_view lower, int max_distance, std::vector<Ne
   }
   std::sort(seen.begin(), seen.end());
   seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
+  char32_t w[64];
   for (std::uint32_t id : seen) {
     std::string_view f = form_of(id, true);
     if (corrupt()) return;
     if (f.empty()) continue;
-    std::u32string w = code_points(lower_word(f));
-    std::size_t diff = w.size() > q.size() ? w.size() - q.size() : q.size() - w.size();
+    // The form lower-cased into a fixed buffer: no allocation per candidate.
+    std::size_t len = 0;
+    for (std::size_t i = 0; i < f.size() && len < 64;) w[len++] = lower_letter(decode_utf8(f, i));
+    if (len >= 64) continue;
+    std::size_t diff = len > q.size() ? len - q.size() : q.size() - len;
     if (diff > static_cast<std::size_t>(max_distance)) continue;
-    int d = static_cast<int>(osa_distance(q, w));
+    int d = osa_within(q.data(), q.size(), w, len, max_distance);
     if (d > max_distance) continue;
     bool dup = false;
     for (const Near& n : out)

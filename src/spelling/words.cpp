@@ -115,6 +115,33 @@ std::size_t osa_distance(const std::u32string& a, const std::u32string& b) {
   return prev[m];
 }
 
+int osa_within(const char32_t* a, std::size_t n, const char32_t* b, std::size_t m, int max) {
+  if (n >= 64 || m >= 64) return max + 1;
+  int rows[3][64];
+  int* prev2 = rows[0];
+  int* prev = rows[1];
+  int* cur = rows[2];
+  for (std::size_t j = 0; j <= m; ++j) prev[j] = static_cast<int>(j);
+  for (std::size_t i = 1; i <= n; ++i) {
+    cur[0] = static_cast<int>(i);
+    int best = cur[0];
+    for (std::size_t j = 1; j <= m; ++j) {
+      int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      int v = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        v = std::min(v, prev2[j - 2] + 1);
+      cur[j] = v;
+      best = std::min(best, v);
+    }
+    if (best > max) return max + 1;
+    int* t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
+  }
+  return std::min(prev[m], max + 1);
+}
+
 std::size_t osa_distance(std::string_view a, std::string_view b) {
   return osa_distance(code_points(a), code_points(b));
 }

@@ -18,6 +18,9 @@ std::string upper_word(std::string_view s);
 /// Optimal string alignment distance (a swap of neighbours is one edit).
 std::size_t osa_distance(const std::u32string& a, const std::u32string& b);
 std::size_t osa_distance(std::string_view a, std::string_view b);
+/// The same for words of at most 63 code points, without allocating; any result above `max`
+/// is max + 1 (the computation stops as soon as every path is longer).
+int osa_within(const char32_t* a, std::size_t n, const char32_t* b, std::size_t m, int max);
 /// Scripts written without spaces between words (CJK, kana, hangul, Thai, Lao): never checked.
 bool unsegmented(char32_t c);
 
