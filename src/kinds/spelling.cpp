@@ -214,6 +214,11 @@ class Spelling final : public Rule {
     std::shared_ptr<Speller> document_speller =
         plan.document == "cjk" ? nullptr : speller(plan.document);
     std::shared_ptr<Speller> english = speller("en");
+    // The document's own words: a suggestion it uses elsewhere ("What" for "Wha") comes first.
+    std::unordered_set<std::string> used;
+    for (std::size_t pi = 0; pi < doc.prose.size(); ++pi)
+      if (checked[pi])
+        for (const Word& w : doc.prose[pi].words) used.insert(w.lower);
     Unknown unknown;
     for (std::size_t pi = 0; pi < doc.prose.size(); ++pi) {
       if (!checked[pi]) continue;
@@ -231,7 +236,7 @@ class Spelling final : public Rule {
       add(document_speller.get(), plan.document);
       add(english.get(), "en");
       check_spelling(doc, doc.prose[pi], attributions(doc, pi), names ? &*names : nullptr,
-                     *spellers[pi], also, unknown, out);
+                     *spellers[pi], &used, also, unknown, out);
     }
   }
 
@@ -381,8 +386,9 @@ class Spelling final : public Rule {
     const Document& doc;
     const Prose& prose;
     const spelling::NameEvidence* names;
-    Speller& speller;                   // the block's language: verdicts and suggestions
-    const std::vector<Speller*>& also;  // other languages that may know a word
+    Speller& speller;                             // the block's language: verdicts and suggestions
+    const std::unordered_set<std::string>* used;  // the document's words, lower-cased
+    const std::vector<Speller*>& also;            // other languages that may know a word
     Unknown& unknown;
     FindingSink& out;
   };
@@ -390,8 +396,9 @@ class Spelling final : public Rule {
   void check_spelling(const Document& doc, const Prose& prose,
                       const std::vector<std::pair<std::uint32_t, std::uint32_t>>& attributed,
                       const spelling::NameEvidence* names, Speller& sp,
+                      const std::unordered_set<std::string>* used,
                       const std::vector<Speller*>& also, Unknown& unknown, FindingSink& out) const {
-    Context cx{doc, prose, names, sp, also, unknown, out};
+    Context cx{doc, prose, names, sp, used, also, unknown, out};
     for (const Candidate& c : spelling::candidates(prose)) {
       std::string_view tok = std::string_view(prose.text).substr(c.begin, c.end - c.begin);
       bool capitalised = spelling::is_upper_letter(spelling::code_points(tok.substr(0, 4)).front());
@@ -592,6 +599,12 @@ class Spelling final : public Rule {
       near.erase(std::remove_if(near.begin(), near.end(),
                                 [](const Suggestion& s) { return s.distance > 1; }),
                  near.end());
+    std::stable_partition(near.begin(), near.end(), [&](const Suggestion& s) {
+      std::u32string f = spelling::code_points(s.form);
+      for (std::size_t k = 1; k < f.size(); ++k)
+        if (spelling::is_upper_letter(f[k])) return false;  // an acronym: not boosted
+      return cx.used && cx.used->count(text::to_lower(s.form)) > 0;
+    });
     if (stem != word)
       for (Suggestion& s : near) s.form += word.substr(stem.size());
     // Only the first distinct unknown words of a document get suggestions (in document order,

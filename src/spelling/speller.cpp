@@ -165,6 +165,7 @@ std::vector<Suggestion> Speller::near(const std::string& word, int max_distance)
     struct Item {
       Suggestion s;
       int case_penalty;  // a name or an acronym offered for a lower-case word comes later
+      int first_letter;  // a different first letter comes later (typos seldom start there)
       std::tuple<int, std::size_t, char32_t> rank;
       std::size_t dict;
     };
@@ -196,12 +197,16 @@ std::vector<Suggestion> Speller::near(const std::string& word, int max_distance)
         if (form == word) continue;
         auto rank = n.distance == 1 ? one_edit_rank(q, code_points(lower_word(n.form)))
                                     : std::tuple<int, std::size_t, char32_t>{0, 0, 0};
-        items.push_back({{form, n.distance}, penalty, rank, di});
+        std::u32string lf = code_points(lower_word(n.form));
+        bool same_first = !lf.empty() && !q.empty() && lf[0] == q[0];
+        bool swapped = lf.size() >= 2 && q.size() >= 2 && lf[0] == q[1] && lf[1] == q[0];
+        items.push_back({{form, n.distance}, penalty, same_first || swapped ? 0 : 1, rank, di});
       }
     }
     std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
       if (a.s.distance != b.s.distance) return a.s.distance < b.s.distance;
       if (a.case_penalty != b.case_penalty) return a.case_penalty < b.case_penalty;
+      if (a.first_letter != b.first_letter) return a.first_letter < b.first_letter;
       if (a.rank != b.rank) return a.rank < b.rank;
       if (a.dict != b.dict) return a.dict < b.dict;
       return a.s.form < b.s.form;
