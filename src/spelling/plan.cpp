@@ -220,6 +220,7 @@ bool NameEvidence::is_name(const std::string& word) const {
   if (it == m_counts.end()) return false;
   const Count& n = it->second;
   if (n.inside_prose >= 1) return true;
+  if (n.all >= 3) return true;  // a slip is seldom repeated three times, capitalised
   if (n.all >= 2 && n.inside >= 1) return true;
   return n.all >= 2 && m_headline.count(word) > 0;
 }

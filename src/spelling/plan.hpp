@@ -62,7 +62,7 @@ std::string glob_to_re2(std::string_view glob);
 /// Capitalised words that a document uses as names (of products, companies, people, places):
 ///   - written capitalised inside a sentence of running prose (not a heading, not a line in
 ///     title case) in a language that capitalises only names (not German);
-///   - written capitalised more than once, at least once inside a sentence;
+///   - written capitalised more than once, at least once inside a sentence, or three times;
 ///   - named in the headline or title and used again.
 class NameEvidence {
  public:
