@@ -709,9 +709,9 @@ class Loader {
           add_error(sv, "CF003", "wrong-type", "'spelling.words_file' must be a string");
         }
       } else {
-        add_key_error(sk, sv, "CF002", "unknown-key", fmt::format("Unknown key 'spelling.{}'", k),
-                      hint(k, {"language", "paths", "dictionaries", "accept", "reject",
-                               "words_file"}));
+        add_key_error(
+            sk, sv, "CF002", "unknown-key", fmt::format("Unknown key 'spelling.{}'", k),
+            hint(k, {"language", "paths", "dictionaries", "accept", "reject", "words_file"}));
       }
     }
   }

@@ -24,7 +24,8 @@ std::string dump_config(const Config& c) {
                 : "error");
   out += fmt::format("[product]\nnames = {}\n\n", toml_list(c.product_names));
   out += fmt::format(
-      "[spelling]\nlanguage = {}\ndictionaries = {}\naccept = {}\nreject = {}\nwords_file = {}\n{}\n",
+      "[spelling]\nlanguage = {}\ndictionaries = {}\naccept = {}\nreject = {}\nwords_file = "
+      "{}\n{}\n",
       toml_list(c.spelling.languages), toml_list(c.spelling.dictionaries),
       toml_list(c.spelling.accept), toml_list(c.spelling.reject),
       nlohmann::json(c.spelling.words_file).dump(), [&] {
