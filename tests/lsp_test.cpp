@@ -336,10 +336,10 @@ TEST_CASE("lsp: 'add to vocabulary' edits .prfaq.toml in place and the finding g
   std::string uri = prfaq::lsp::path_to_uri(dir / "doc.md");
   Client c;
   c.initialize({}, prfaq::lsp::path_to_uri(dir));
-  c.open(uri, "# Plan\n\nZorblat and Quuxify ship today.\n");
+  c.open(uri, "# Plan\n\nZorblat and shiped ship today.\n");
   json d = Client::find(c.diagnostics(uri), "PF601");
   REQUIRE(d.is_object());
-  CHECK(d["message"].get<std::string>().find("Quuxify") != std::string::npos);
+  CHECK(d["message"].get<std::string>().find("shiped") != std::string::npos);
   json actions = c.request("textDocument/codeAction",
                            {{"textDocument", {{"uri", uri}}},
                             {"range", d["range"]},
@@ -348,14 +348,14 @@ TEST_CASE("lsp: 'add to vocabulary' edits .prfaq.toml in place and the finding g
   for (const json& a : actions)
     if (a.contains("command")) cmd = a["command"];
   REQUIRE(cmd.is_object());
-  CHECK(cmd["arguments"][1] == "Quuxify");
+  CHECK(cmd["arguments"][1] == "shiped");
   json r = c.request("workspace/executeCommand",
                      {{"command", cmd["command"]}, {"arguments", cmd["arguments"]}});
   CHECK(r["result"].is_null());
   std::string after = test::read(dir / ".prfaq.toml");
   CHECK(after ==
         "# Our settings\n[product]\nnames = [\"Acme\"]\n\n[spelling]  # words\naccept = [\n  "
-        "\"Zorblat\", \"Quuxify\",  # a partner\n]\n");
+        "\"Zorblat\", \"shiped\",  # a partner\n]\n");
   CHECK(Client::find(c.diagnostics(uri), "PF601").is_null());
   // Twice is refused with a clear error, and the file is unchanged.
   r = c.request("workspace/executeCommand",
@@ -373,11 +373,11 @@ TEST_CASE("lsp: the vocabulary goes to the words file, or a new .prfaq.toml when
     std::string uri = prfaq::lsp::path_to_uri(dir / "doc.md");
     Client c;
     c.initialize();
-    c.open(uri, "# Plan\n\nZorblat and Quuxify ship today.\n");
+    c.open(uri, "# Plan\n\nZorblat and shiped ship today.\n");
     REQUIRE(Client::find(c.diagnostics(uri), "PF601").is_object());
     c.request("workspace/executeCommand",
-              {{"command", "prfaq.addToVocabulary"}, {"arguments", {uri, "Quuxify"}}});
-    CHECK(test::read(dir / "words.txt") == "# project words\nZorblat\nQuuxify\n");
+              {{"command", "prfaq.addToVocabulary"}, {"arguments", {uri, "shiped"}}});
+    CHECK(test::read(dir / "words.txt") == "# project words\nZorblat\nshiped\n");
     CHECK(Client::find(c.diagnostics(uri), "PF601").is_null());
   }
   SUBCASE("no configuration") {
@@ -390,11 +390,11 @@ TEST_CASE("lsp: the vocabulary goes to the words file, or a new .prfaq.toml when
     std::string uri = prfaq::lsp::path_to_uri(sub / "doc.md");
     Client c;
     c.initialize({}, prfaq::lsp::path_to_uri(sub));
-    c.open(uri, "# Plan\n\nQuuxify ships today.\n");
+    c.open(uri, "# Plan\n\nShiped ships today.\n");
     REQUIRE(Client::find(c.diagnostics(uri), "PF601").is_object());
     c.request("workspace/executeCommand",
-              {{"command", "prfaq.addToVocabulary"}, {"arguments", {uri, "Quuxify"}}});
-    CHECK(test::read(sub / ".prfaq.toml").find("accept = [\"Quuxify\"]") != std::string::npos);
+              {{"command", "prfaq.addToVocabulary"}, {"arguments", {uri, "Shiped"}}});
+    CHECK(test::read(sub / ".prfaq.toml").find("accept = [\"Shiped\"]") != std::string::npos);
     CHECK(Client::find(c.diagnostics(uri), "PF601").is_null());
   }
   fs::remove_all(dir);
@@ -492,10 +492,10 @@ TEST_CASE("lsp: workspace folders decide where a new .prfaq.toml goes") {
              {{"added", {{{"uri", prfaq::lsp::path_to_uri(dir / "two")}, {"name", "two"}}}},
               {"removed", {{{"uri", prfaq::lsp::path_to_uri(dir / "one")}, {"name", "one"}}}}}}});
   std::string uri = "untitled:Untitled-1";
-  c.open(uri, "# Plan\n\nQuuxify ships today.\n");
+  c.open(uri, "# Plan\n\nShiped ships today.\n");
   REQUIRE(Client::find(c.diagnostics(uri), "PF601").is_object());
   c.request("workspace/executeCommand",
-            {{"command", "prfaq.addToVocabulary"}, {"arguments", {uri, "Quuxify"}}});
+            {{"command", "prfaq.addToVocabulary"}, {"arguments", {uri, "Shiped"}}});
   CHECK(fs::exists(dir / "two" / ".prfaq.toml"));
   CHECK(!fs::exists(dir / "one" / ".prfaq.toml"));
   fs::remove_all(dir);
@@ -589,12 +589,12 @@ TEST_CASE("lsp review: the vocabulary never clobbers a config; links and a BOM a
     std::string uri = prfaq::lsp::path_to_uri(dir / "other" / "doc.md");
     Client c;
     c.initialize({}, prfaq::lsp::path_to_uri(dir / "ws"));
-    c.open(uri, "# Plan\n\nQuuxify ships today.\n");
+    c.open(uri, "# Plan\n\nShiped ships today.\n");
     c.request("workspace/executeCommand",
-              {{"command", "prfaq.addToVocabulary"}, {"arguments", {uri, "Quuxify"}}});
+              {{"command", "prfaq.addToVocabulary"}, {"arguments", {uri, "Shiped"}}});
     CHECK(test::read(dir / "ws" / ".prfaq.toml") ==
           "# the team's\n[product]\nnames = [\"Acme\"]\n");
-    CHECK(test::read(dir / "other" / ".prfaq.toml").find("\"Quuxify\"") != std::string::npos);
+    CHECK(test::read(dir / "other" / ".prfaq.toml").find("\"Shiped\"") != std::string::npos);
   }
   SUBCASE("a symbolic link to a shared config: the shared file is edited, the link stays") {
     test::write(dir / "shared.toml", "[spelling]\naccept = [\"Zorblat\"]\n");
@@ -603,23 +603,23 @@ TEST_CASE("lsp review: the vocabulary never clobbers a config; links and a BOM a
     std::string uri = prfaq::lsp::path_to_uri(dir / "proj" / "doc.md");
     Client c;
     c.initialize();
-    c.open(uri, "# Plan\n\nQuuxify ships today.\n");
+    c.open(uri, "# Plan\n\nShiped ships today.\n");
     c.request("workspace/executeCommand",
-              {{"command", "prfaq.addToVocabulary"}, {"arguments", {uri, "Quuxify"}}});
+              {{"command", "prfaq.addToVocabulary"}, {"arguments", {uri, "Shiped"}}});
     CHECK(fs::is_symlink(dir / "proj" / ".prfaq.toml"));
-    CHECK(test::read(dir / "shared.toml") == "[spelling]\naccept = [\"Zorblat\", \"Quuxify\"]\n");
+    CHECK(test::read(dir / "shared.toml") == "[spelling]\naccept = [\"Zorblat\", \"Shiped\"]\n");
   }
   SUBCASE("a byte order mark before the first key") {
     test::write(dir / ".prfaq.toml", "\xEF\xBB\xBFspelling.accept = [\"Zorblat\"]\n");
     std::string uri = prfaq::lsp::path_to_uri(dir / "doc.md");
     Client c;
     c.initialize();
-    c.open(uri, "# Plan\n\nQuuxify ships today.\n");
+    c.open(uri, "# Plan\n\nShiped ships today.\n");
     json r = c.request("workspace/executeCommand",
-                       {{"command", "prfaq.addToVocabulary"}, {"arguments", {uri, "Quuxify"}}});
+                       {{"command", "prfaq.addToVocabulary"}, {"arguments", {uri, "Shiped"}}});
     CHECK(r["result"].is_null());
     CHECK(test::read(dir / ".prfaq.toml") ==
-          "\xEF\xBB\xBFspelling.accept = [\"Zorblat\", \"Quuxify\"]\n");
+          "\xEF\xBB\xBFspelling.accept = [\"Zorblat\", \"Shiped\"]\n");
   }
   fs::remove_all(dir);
 }

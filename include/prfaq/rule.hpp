@@ -68,6 +68,10 @@ struct Scope {
 /// directory).
 struct SpellingConfig {
   std::vector<std::string> languages{"en_US"};
+  bool languages_set = false;  ///< `language` was written (else each document's is detected)
+  /// [spelling] paths: glob -> language, first match wins; globs are relative to `base_dir`.
+  std::vector<std::pair<std::string, std::string>> paths;
+  std::string base_dir;
   std::vector<std::string> dictionaries;  ///< extra search directories, before the system ones
   std::vector<std::string> accept;        ///< words, or RE2 patterns (with metacharacters)
   std::vector<std::string> reject;

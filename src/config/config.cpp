@@ -544,6 +544,13 @@ class Loader {
     }
   }
 
+  // A language names a dictionary file: letters, digits, '_' and '-' only (no paths).
+  static bool language_code(const std::string& lang) {
+    return !lang.empty() && lang.size() <= 64 && std::all_of(lang.begin(), lang.end(), [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
+    });
+  }
+
   // The kinds that were one kind with a `check` parameter before 1.1, and the kind each check
   // became ("" when `kind` is not one of them).
   static std::string split_kind(std::string_view kind, std::string_view check) {
@@ -872,16 +879,39 @@ class Loader {
         auto& nodes = m_spelling_nodes["language"];
         for (std::size_t i = 0; i < sc.languages.size(); ++i) {
           const std::string& lang = sc.languages[i];
-          bool ok = !lang.empty() && lang.size() <= 64 &&
-                    std::all_of(lang.begin(), lang.end(), [](char c) {
-                      return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
-                    });
-          if (!ok) {
+          if (!language_code(lang)) {
             add_error(i < nodes.size() ? *nodes[i] : sv, "CF007", "invalid-value",
                       "'spelling.language' must be a language code such as \"en_US\"");
             sc.languages.erase(sc.languages.begin() + static_cast<std::ptrdiff_t>(i));
             nodes.erase(nodes.begin() + static_cast<std::ptrdiff_t>(std::min(i, nodes.size())));
             --i;
+          }
+        }
+        sc.languages_set = true;
+      } else if (k == "paths") {
+        // A table of glob -> language ("docs/es/**" = "es"), relative to this file.
+        m_spelling_nodes["paths"].clear();
+        sc.paths.clear();
+        sc.base_dir = dir.string();
+        if (!sv.is_table()) {
+          add_error(sv, "CF003", "wrong-type",
+                    "'spelling.paths' must be a table of glob = \"language\"");
+          continue;
+        }
+        for (auto&& [gk, gv] : *sv.as_table()) {
+          if (auto lang = gv.template value_exact<std::string>()) {
+            if (!language_code(*lang)) {
+              add_error(gv, "CF007", "invalid-value",
+                        fmt::format("'spelling.paths.{}' must be a language code such as \"es\"",
+                                    gk.str()));
+              continue;
+            }
+            sc.paths.emplace_back(std::string(gk.str()), *lang);
+            m_spelling_nodes["paths"].push_back(&gv);
+          } else {
+            add_error(gv, "CF003", "wrong-type",
+                      fmt::format("'spelling.paths.{}' must be a language (\"es\", \"pt_BR\")",
+                                  gk.str()));
           }
         }
       } else if (k == "dictionaries") {
@@ -925,8 +955,9 @@ class Loader {
           add_error(sv, "CF003", "wrong-type", "'spelling.words_file' must be a string");
         }
       } else {
-        add_key_error(sk, sv, "CF002", "unknown-key", fmt::format("Unknown key 'spelling.{}'", k),
-                      hint(k, {"language", "dictionaries", "accept", "reject", "words_file"}));
+        add_key_error(
+            sk, sv, "CF002", "unknown-key", fmt::format("Unknown key 'spelling.{}'", k),
+            hint(k, {"language", "paths", "dictionaries", "accept", "reject", "words_file"}));
       }
     }
   }

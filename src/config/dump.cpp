@@ -24,10 +24,18 @@ std::string dump_config(const Config& c) {
                 : "error");
   out += fmt::format("[product]\nnames = {}\n\n", toml_list(c.product_names));
   out += fmt::format(
-      "[spelling]\nlanguage = {}\ndictionaries = {}\naccept = {}\nreject = {}\nwords_file = {}\n\n",
+      "[spelling]\nlanguage = {}\ndictionaries = {}\naccept = {}\nreject = {}\nwords_file = "
+      "{}\n{}\n",
       toml_list(c.spelling.languages), toml_list(c.spelling.dictionaries),
       toml_list(c.spelling.accept), toml_list(c.spelling.reject),
-      nlohmann::json(c.spelling.words_file).dump());
+      nlohmann::json(c.spelling.words_file).dump(), [&] {
+        if (c.spelling.paths.empty()) return std::string();
+        std::string t = "paths = {";
+        for (std::size_t i = 0; i < c.spelling.paths.size(); ++i)
+          t += (i ? ", " : " ") + nlohmann::json(c.spelling.paths[i].first).dump() + " = " +
+               nlohmann::json(c.spelling.paths[i].second).dump();
+        return t + " }\n";
+      }());
   for (const RoleDef& r : c.tmpl.roles)
     out += fmt::format("[template.roles.{}]\nrequirement = \"{}\"\naliases = {}\n\n", r.name,
                        to_string(r.requirement), toml_list(r.aliases));
@@ -81,6 +89,10 @@ std::string config_schema_json() {
           {"additionalProperties", false},
           {"properties",
            {{"language", string_or_strings},
+            {"paths",
+             {{"type", "object"},
+              {"description", "glob (relative to the file) = language of the documents it matches"},
+              {"additionalProperties", {{"type", "string"}}}}},
             {"dictionaries", strings},
             {"accept", strings},
             {"reject", strings},
