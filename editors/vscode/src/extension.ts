@@ -18,8 +18,8 @@ const CLIENT_ID = 'prfaq';
 const SERVER_ADD_WORD = 'prfaq.addToVocabulary';
 const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('prfaq');
 export const INSTALL_HINT =
-  'Build prfaq from source (bash scripts/setup.sh, then set prfaq.path to the built build/prfaq) ' +
-  'or install the .deb package: sudo apt-get install ./prfaq_*.deb';
+  'Build it from source (bash scripts/setup.sh in a clone of prfaq, then set prfaq.path to its ' +
+  'build/prfaq) or install the .deb package: sudo apt-get install ./prfaq_*.deb';
 
 type ServerState =
   | { kind: 'starting' }
