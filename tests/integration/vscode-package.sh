@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# shellcheck disable=SC2317  # the check functions are called through check()
 # The VS Code extension's packaging (run by ctest as the `vscode_package` test): builds the .vsix
 # with scripts/package-vscode.sh (npm ci, tsc, the extension's unit tests, esbuild, vsce) and
 # checks what is in it:
@@ -72,7 +73,7 @@ listing() {
     echo "$extra"
     ok=1
   fi
-  return $ok
+  return "$ok"
 }
 check "the .vsix holds package.json, out/extension.js, readme, changelog, license and no more" listing
 
@@ -147,7 +148,7 @@ registered() {
     grep -qF "registerCommand(\"$c\"" "$WORK/x/extension/out/extension.js" ||
       { echo "contributed but not registered in out/extension.js: $c"; ok=1; }
   done
-  return $ok
+  return "$ok"
 }
 check "every contributed command is registered in out/extension.js" registered
 
