@@ -22,26 +22,6 @@ struct Compiled {
   // "… launched Ledger, …", "… introduced the new Kettle Pro to …": a name written as a name.
   RE2 launched{
       R"(\b(?:announced|announces|launched|launches|released|releases|introduced|introduces|unveiled|unveils|debuted|debuts|rolled\s+out|rolls\s+out|opened|opens)\s+(?:(?:the|a|an|its|their)\s+)?(?:new\s+)?((?:[A-Z0-9][\w'’-]*)(?:\s+[A-Z0-9][\w'’-]*){0,3}))"};
-  RE2 after_verb{
-      R"((?i)\x01\s*[,.]?\s*(?:said|says|explains|explained|adds|added|notes|noted|comments|commented|shares|shared|recalls|recalled|agrees|agreed|remarked|observes|observed|continues|continued|admits|admitted|told\s+us|according\s+to|sagte|sagt|erklärt|erklärte|erzählt|erzählte|berichtet|meint|betont|dijo|afirma|afirmó|explica|explicó|añade|añadió|comenta|cuenta|contó|señala|señaló|asegura|aseguró|déclare|a\s+déclaré|explique|ajoute|affirme|souligne|témoigne|raconte|précise|confie|so)\s+([^\x01\n]+))"};
-  RE2 after_name{
-      R"(\x01\s*[,.]?\s*([^\x01\n]{2,120}?)\s+(?i:said|says|explains|explained|adds|added|notes|noted|comments|commented|recalls|agrees|sagte|sagt|erklärt|erklärte|dijo|afirma|explica|déclare|a\s+déclaré|explique|ajoute)\b)"};
-  RE2 dash{R"(\x01\s*(?:[—–―]+|--?)\s*([^\x01\n]{2,160}))"};
-  RE2 before_verb{
-      R"((?:^|[.!?]\s+|\n)([^\x01.!?\n]{2,160}?)\s+(?i:said|says|explains|explained|adds|added|notes|noted|comments|commented|recalls|remarked|put\s+it\s+this\s+way|sagte|sagt|erklärt|erklärte|dijo|afirma|explica|déclare|a\s+déclaré|explique|ajoute)(?:\s+\w+){0,2}\s*[:,]?\s*\x01)"};
-  RE2 before_colon{R"((?:^|\n)\s*([^\x01:\n]{2,100}?)\s*[:：]\s*\x01)"};
-  RE2 according{R"((?i)(?:according\s+to|laut|selon|según)\s+([^\x01,.\n]{2,100}),?\s*\x01)"};
-  RE2 ja_after{
-      R"(\x01\s*と、?\s*([^\x01。、]{1,60}?)(?:は|が)?、?\s*(?:述べ|語|話|言|説明|コメント|強調))"};
-  RE2 ja_before{R"((?:^|。)\s*([^\x01。]{1,80}?)(?:は|が)、?\s*\x01)"};
-  RE2 zh_before{R"((?:^|。)\s*([^\x01。]{1,80}?)(?:表示|说|說|指出|称|稱)\s*[：:，,]?\s*\x01)"};
-  RE2 zh_after{R"(\x01\s*[，,]?\s*([^\x01。，,]{1,60}?)(?:表示|说|說|指出|称|稱))"};
-  RE2 ko_before{
-      R"((?:^|[.!?]\s)\s*([^\x01.]{1,80}?)(?:은|는|이|가)\s*\x01\s*(?:라고|이라고|고)\s)"};
-  RE2 ko_after_noun{
-      R"(\x01\s*([^\x01.]{1,80}?)\s*(?:의|이|가)\s*(?:말이다|설명이다|얘기다|이야기다))"};
-  RE2 ko_after{
-      R"(\x01\s*(?:라고|이라고|고)\s*([^\x01.]{1,80}?)(?:은|는|이|가)?\s*(?:말했다|밝혔다|설명했다|전했다|강조했다))"};
   RE2 placeholder{
       R"((?i)^\s*(?:\[[^\]]*\]|<[^>]*>|\{\{?[^}]*\}?\}|(?:a|an|one|our|the)\s+(?:happy\s+|satisfied\s+|early\s+|beta\s+|pilot\s+|real\s+|typical\s+)?(?:customer|user|client|person|tester)s?(?:\s+(?:said|says|told\s+us))?|customer(?:\s+name)?|name(?:\s*,\s*title)?|jane\s+doe|john\s+doe|first\s+last|firstname\s+lastname|tbd|tk|xxx|\?+|_+)(?:\s*,.*)?\s*$)"};
   RE2 cta{
@@ -53,49 +33,6 @@ struct Compiled {
 const Compiled& compiled() {
   static const Compiled c;
   return c;
-}
-
-// "Dr. Jane Roe": a period after a title or an initial does not end the attribution.
-bool abbreviation_before(const std::string& s, std::size_t dot) {
-  std::size_t b = dot;
-  while (b > 0 && std::isalpha(static_cast<unsigned char>(s[b - 1]))) --b;
-  std::string w = text::to_lower(std::string_view(s).substr(b, dot - b));
-  if (w.size() == 1 && std::isupper(static_cast<unsigned char>(s[b]))) return true;
-  for (std::string_view a :
-       {"dr",  "mr",   "mrs", "ms",   "prof", "st",  "sr",   "jr",  "mt", "ft",
-        "rev", "gen",  "col", "capt", "lt",   "sgt", "hon",  "inc", "co", "corp",
-        "ltd", "dipl", "ing", "mme",  "mlle", "sra", "srta", "dra", "lic"})
-    if (w == a) return true;
-  return false;
-}
-
-std::string clean_speaker(std::string s) {
-  // Stop at the end of the attribution sentence.
-  for (std::string_view stop : {". ", "! ", "? ", "\n", "。"}) {
-    std::size_t k = s.find(stop);
-    while (k != std::string::npos && stop == ". " && abbreviation_before(s, k))
-      k = s.find(stop, k + 1);
-    if (k != std::string::npos) s.erase(k);
-  }
-  // "Aaron Webb, who runs two shops, says the texts changed …": the verb ends the name.
-  for (std::string_view verb : {", says ", ", said ", " says ", " said ", ", explains ", ", adds ",
-                                ", sagt ", " sagt ", ", dijo ", " dijo "}) {
-    std::size_t k = s.find(verb);
-    if (k != std::string::npos && k > 0) s.erase(k);
-  }
-  s = text::trim(s);
-  while (!s.empty() && (s.back() == '.' || s.back() == ',' || s.back() == ':' || s.back() == ';'))
-    s.pop_back();
-  while (!s.empty() && (s.front() == ',' || s.front() == ' ')) s.erase(0, 1);
-  for (bool again = true; again;) {
-    again = false;
-    for (std::string_view p : {"by ", "\xE2\x80\x94", "\xE2\x80\x95", "\xE2\x80\x93", "- ", "--"})
-      if (s.starts_with(p)) {
-        s = text::trim(s.substr(p.size()));
-        again = true;
-      }
-  }
-  return text::trim(s);
 }
 
 }  // namespace
@@ -185,27 +122,6 @@ std::string launched_name(std::string_view summary) {
   re2::StringPiece in(summary.data(), summary.size());
   if (RE2::PartialMatch(in, compiled().launched, &out)) return text::trim(out);
   return {};
-}
-
-std::optional<std::string> speaker_from(std::string_view rest) {
-  const Compiled& c = compiled();
-  re2::StringPiece in(rest.data(), rest.size());
-  std::string s;
-  for (const RE2* r : {&c.after_verb, &c.dash, &c.after_name, &c.before_verb, &c.according,
-                       &c.ja_after, &c.zh_after, &c.ko_after, &c.ko_after_noun, &c.ko_before,
-                       &c.zh_before, &c.ja_before, &c.before_colon}) {
-    if (RE2::PartialMatch(in, *r, &s)) {
-      s = clean_speaker(s);
-      // Reject captures that are sentences rather than names.
-      if (s.empty() || s.size() > 160) continue;
-      std::string lower = text::to_lower(s);
-      if (lower == "he" || lower == "she" || lower == "they" || lower == "it" || lower == "we" ||
-          lower == "i")
-        return s;
-      return s;
-    }
-  }
-  return std::nullopt;
 }
 
 bool placeholder_speaker(std::string_view speaker) {

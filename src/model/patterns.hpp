@@ -16,8 +16,6 @@ std::string announcer(std::string_view summary);
 /// The capitalised name after the announcing verb ("Acme today launched Ledger, …" -> "Ledger"),
 /// or "".
 std::string launched_name(std::string_view summary);
-/// A speaker from the text around a quotation; pieces are replaced by '\x01'.
-std::optional<std::string> speaker_from(std::string_view rest);
 /// "a customer", "[NAME, TITLE]", "<name>", "Name Surname".
 bool placeholder_speaker(std::string_view speaker);
 /// Text starts like a call to action ("to get started", "available today", "visit").
