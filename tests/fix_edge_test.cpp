@@ -44,3 +44,33 @@ TEST_CASE("fix: an indented table continuation row keeps its words ('in order to
   }
   fs::remove_all(dir);
 }
+
+// The subheadline skeleton takes the form the reader takes for a subheadline under the headline
+// it follows, so a second --fix finds it and inserts nothing.
+TEST_CASE("fix: the subheadline skeleton under a bold, an H3 and an H1 headline") {
+  auto dir = test::temp_dir("fix-subhead");
+  const std::string rest =
+      "\n\n**Berlin, 1 May 2026** — Kettle today launched a kettle that boils water in one "
+      "minute for people who want tea now.\n\nPeople wait too long for tea every morning and "
+      "give up.\n\nKettle heats only the cup it pours.\n\n## FAQ\n\n**Q: Why?**\n\nBecause.\n";
+  struct Case {
+    std::string headline, inserted;
+  };
+  for (const Case& c : {Case{"**Kettle Boils Water in One Minute**",
+                             "\n\n*[One sentence: who the customer is and the benefit]*"},
+                        Case{"### Kettle Boils Water in One Minute",
+                             "\n\n*[One sentence: who the customer is and the benefit]*"},
+                        Case{"# Kettle Boils Water in One Minute",
+                             "\n\n## [One sentence: who the customer is and the benefit]"}}) {
+    CAPTURE(c.headline);
+    const std::string doc = "# PR/FAQ: Kettle\n\n**FOR IMMEDIATE RELEASE**\n\n" + c.headline + rest;
+    test::write(dir / "k.md", doc);
+    run_prfaq(dir, "lint --no-config --fix --select PF101 k.md");
+    const std::string once = test::read(dir / "k.md");
+    // Other missing sections (getting started, internal FAQ) are inserted too.
+    CHECK(once.find(c.headline + c.inserted + "\n\n**Berlin") != std::string::npos);
+    run_prfaq(dir, "lint --no-config --fix --select PF101 k.md");
+    CHECK(test::read(dir / "k.md") == once);
+  }
+  fs::remove_all(dir);
+}

@@ -133,7 +133,12 @@ class MissingPart final : public Rule {
     }
     std::string_view t = doc.text();
     at = std::min<std::uint32_t>(at, static_cast<std::uint32_t>(t.size()));
+    // A role read from content ends at its last word: step over the emphasis that closes its
+    // line ("**Headline**"), or the skeleton would land inside it.
+    while (at < t.size() && (t[at] == '*' || t[at] == '_')) ++at;
     while (at > 0 && (t[at - 1] == '\n' || t[at - 1] == '\r' || t[at - 1] == ' ')) --at;
+    if (def.name == "subheadline" && before && before->role == "headline")
+      body = subheadline_form(doc, *before, body);
     if (headings && !in_faq && def.name != "headline" && def.name != "subheadline" &&
         def.name != "summary")
       body = "## " + def.title + "\n\n" + body;
@@ -148,6 +153,22 @@ class MissingPart final : public Rule {
     f.args["previous"] = before ? title_of(m_tmpl, before->role) : std::string("the start");
     f.fix = Fix{"Insert a '" + def.title + "' skeleton", {{{at, at}, text}}, true};
     out.report(std::move(f));
+  }
+
+  // A heading skeleton reads as the subheadline only under an H1 headline; under a deeper
+  // heading or a bold line it would be read as the headline itself, or end the press release.
+  // There the subheadline goes in as an italic line, the form real press releases use.
+  static std::string subheadline_form(const Document& doc, const RoleInstance& headline,
+                                      const std::string& skeleton) {
+    std::string_view t = doc.text();
+    std::size_t begin = std::min<std::size_t>(headline.label_span.begin, t.size());
+    while (begin > 0 && t[begin - 1] != '\n') --begin;
+    std::string_view line = t.substr(begin);
+    while (!line.empty() && line.front() == ' ') line.remove_prefix(1);
+    if (line.starts_with("# ") || !skeleton.starts_with('#')) return skeleton;
+    std::string_view rest = skeleton;
+    while (!rest.empty() && rest.front() == '#') rest.remove_prefix(1);
+    return "*" + text::trim(rest) + "*\n";
   }
 
   const Template& m_tmpl;
@@ -234,7 +255,9 @@ class PartOrder final : public Rule {
     const RoleInstance* first_faq = nullptr;
     const RoleInstance* internal = nullptr;
     for (const RoleInstance& r : doc.roles) {
-      if (!r.labelled || r.in_example) continue;
+      if (r.in_example) continue;
+      // An FAQ section counts where it starts even when its questions, not its label, named it.
+      if (!r.labelled && !(faq_role(r.role) && r.section > 0)) continue;
       if (faq_role(r.role)) {
         if (!first_faq) first_faq = &r;
         if (r.role == "internal_faq" && !internal) internal = &r;
@@ -245,13 +268,16 @@ class PartOrder final : public Rule {
         }
         continue;
       }
-      if (!ordered_role(r.role)) continue;
+      // Quotes may stand anywhere in the release, but the release comes before the FAQ.
+      const bool quote = r.role == "customer_quote" || r.role == "leader_quote";
+      if (!ordered_role(r.role) && !quote) continue;
       const RoleDef* def = m_tmpl.role(r.role);
       if (first_faq && def && def->part == "press_release" && top_level(doc, r)) {
         report(out, r, title_of(m_tmpl, r.role), "the FAQ", first_faq->label_span,
                "the FAQ starts here");
         continue;
       }
+      if (quote) continue;
       if (latest && m_tmpl.order_of(r.role) < m_tmpl.order_of(latest->role)) {
         report(out, r, title_of(m_tmpl, r.role), title_of(m_tmpl, latest->role), latest->label_span,
                "'" + title_of(m_tmpl, latest->role) + "' comes first here");
@@ -287,6 +313,15 @@ class PartOrder final : public Rule {
 };
 
 class DuplicatePart final : public Rule {
+  // "The Problem" and "Problem" are one label; "Getting started" and "Call to action" are two.
+  static std::string without_article(std::string_view label) {
+    std::string n = normalize_label(label);
+    for (std::string_view a : {"the ", "a ", "an ", "our ", "your ", "der ", "die ", "das ", "le ",
+                               "la ", "les ", "el ", "los ", "las ", "o ", "os ", "as "})
+      if (n.starts_with(a)) return n.substr(a.size());
+    return n;
+  }
+
  public:
   explicit DuplicatePart(ParamReader& p) : m_tmpl(p.tmpl()) {}
 
@@ -297,7 +332,7 @@ class DuplicatePart final : public Rule {
     std::map<std::pair<std::string, std::string>, const RoleInstance*> first;
     for (const RoleInstance& r : doc.roles) {
       if (!r.labelled || r.in_example || r.section <= 0) continue;
-      auto [it, fresh] = first.emplace(std::make_pair(r.role, normalize_label(r.label)), &r);
+      auto [it, fresh] = first.emplace(std::make_pair(r.role, without_article(r.label)), &r);
       if (fresh) continue;
       Finding f;
       f.span = r.label_span;
@@ -327,9 +362,17 @@ class NotPrfaq final : public Rule {
     std::stable_sort(ev.begin(), ev.end(), [](const Evidence* a, const Evidence* b) {
       return std::abs(a->weight) > std::abs(b->weight);
     });
-    std::string weighed;
+    // "against: README sections ('Troubleshooting'); for only: a headline (…)".
+    std::string against, for_;
     for (std::size_t k = 0; k < ev.size() && k < 3; ++k)
-      weighed += (weighed.empty() ? "" : "; ") + ev[k]->what;
+      (ev[k]->weight < 0 ? against : for_) +=
+          ((ev[k]->weight < 0 ? against : for_).empty() ? "" : "; ") + ev[k]->what;
+    std::string weighed;
+    if (!against.empty()) weighed = against;
+    if (!for_.empty())
+      weighed += (weighed.empty() ? "only " : "; only ") + for_ + " (+" +
+                 std::to_string(std::max(doc.prfaq_score, 0)) + " of the +" +
+                 std::to_string(prfaq_threshold) + " needed)";
     if (weighed.empty()) weighed = "no press release, FAQ or template part found";
     out.report({.span = s,
                 .args = {{"match", std::string(first)},
