@@ -116,14 +116,21 @@ class HeadlineVague final : public Rule {
     static const RE2 k_money(
         R"((?:[$€£¥]\s?\d|\d\s?%|\b\d+(?:\.\d+)?x\b|\b\d+[kKmM]?\b\s*(?:%|percent)))");
     if (RE2::PartialMatch(h, k_money)) return true;
+    auto number = [&](std::size_t i) {
+      return i < words.size() && !words[i].empty() &&
+             std::isdigit(static_cast<unsigned char>(words[i][0])) &&
+             std::all_of(words[i].begin(), words[i].end(), [](char c) {
+               return std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == ',';
+             });
+    };
+    auto unit = [&](std::size_t i) {
+      return i < words.size() &&
+             std::find(m_units.begin(), m_units.end(), words[i]) != m_units.end();
+    };
     for (std::size_t i = 0; i < words.size(); ++i) {
-      bool number = std::all_of(words[i].begin(), words[i].end(), [](char c) {
-        return std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == ',';
-      });
-      bool next_unit = i + 1 < words.size() &&
-                       std::find(m_units.begin(), m_units.end(), words[i + 1]) != m_units.end();
-      if (number && next_unit) return true;
-      if (words[i] == "in" && next_unit) return true;  // "in minutes"
+      if (number(i) && unit(i + 1)) return true;
+      if (unit(i) && number(i + 1)) return true;         // "on day 1", "by week 2"
+      if (words[i] == "in" && unit(i + 1)) return true;  // "in minutes"
     }
     return false;
   }
