@@ -93,14 +93,15 @@ std::vector<Piece> find_pieces(const Prose& p, std::vector<Span>& mentions) {
              static_cast<std::uint32_t>(close_at),
              cjk_marks,
              terminal(inner)};
-    // Speech ends with punctuation inside the marks, opens the paragraph, or follows a colon,
-    // a comma or a dash; a quoted phrase inside a sentence is a mention.
+    // Speech ends with punctuation inside the marks, opens the paragraph or a sentence, or
+    // follows a colon, a comma or a dash; a quoted phrase inside a sentence is a mention.
     std::string before = text::trim(s.substr(0, start));
     while (!before.empty() && (before.back() == '*' || before.back() == '_')) before.pop_back();
     bool speech_start = before.empty() || before.ends_with(":") || before.ends_with(",") ||
                         before.ends_with("\xEF\xBC\x9A") || before.ends_with("\xEF\xBC\x8C") ||
                         before.ends_with("\xE2\x80\x94") || before.ends_with("\xE3\x80\x81") ||
-                        before.ends_with("\xE3\x80\x82") || !out.empty();
+                        before.ends_with("\xE3\x80\x82") || before.ends_with(".") ||
+                        before.ends_with("!") || before.ends_with("?") || !out.empty();
     std::string_view after_close = s.substr(close_end);
     speech_start |= after_close.starts_with("\xEB\x9D\xBC\xEA\xB3\xA0") ||              // 라고
                     after_close.starts_with("\xEC\x9D\xB4\xEB\x9D\xBC\xEA\xB3\xA0") ||  // 이라고
@@ -429,7 +430,7 @@ class Quotes {
                                        : static_cast<double>(word_count(q.text));
         bool most = quoted_chars * 10 >= text::trim(p.text).size() * 6;
         bool opens = text::trim(rest).starts_with("\x01");
-        speech = !cjk_marks && most && opens && punct && words >= 8 && !p.in_list &&
+        speech = !cjk_marks && most && opens && punct && words >= 5 && !p.in_list &&
                  m_ctx.in_pr(p.span.begin) && ctx_role != "customer_experience" &&
                  !m_ctx.in_faq_section(p.section);
         if (speech) how = "a quoted sentence that is most of its paragraph, with no speaker";
