@@ -159,6 +159,9 @@ struct HtmlComment {
   std::string text;  ///< inside <!-- and -->, trimmed
 };
 
+/// Weighed evidence from which a document is read as a PR/FAQ (see `prfaq outline --explain`).
+inline constexpr int prfaq_threshold = 4;
+
 /// The whole document as read. Built once per file by build_document(); shared by all rules.
 struct Document {
   const SourceFile* source = nullptr;
@@ -180,7 +183,7 @@ struct Document {
   bool is_prfaq = false;
   /// What the PR/FAQ decision weighed; the sum of the weights decided it unless `forced`.
   std::vector<Evidence> prfaq_evidence;
-  int prfaq_score = 0;
+  int prfaq_score = 0;        ///< weighed evidence; a PR/FAQ from prfaq_threshold up
   std::string prfaq_forced;   ///< "front matter 'prfaq: true'", "configuration include", or ""
   Span press_release;         ///< the press release part (empty when not found)
   Span faq;                   ///< the FAQ part(s), first to last

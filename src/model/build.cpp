@@ -284,8 +284,9 @@ std::vector<Span> markdown_fences(const markdown::Parsed& parsed, const SourceFi
 void finish(Context& ctx) {
   Document& doc = ctx.doc;
   // A look-alike has no press release: what its first lines or paragraphs resembled (a title,
-  // a tagline, an essay's steps) were only candidates. Its FAQ sections are really there.
-  if (!doc.is_prfaq) {
+  // a tagline, an essay's steps) were only candidates. Its FAQ sections are really there. A
+  // document its author marked as no PR/FAQ keeps its reading: the author knows it has one.
+  if (!doc.is_prfaq && doc.prfaq_forced.empty()) {
     std::erase_if(doc.roles, [](const RoleInstance& r) {
       return r.role != "external_faq" && r.role != "internal_faq";
     });

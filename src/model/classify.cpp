@@ -13,7 +13,7 @@ namespace prfaq::model {
 
 namespace {
 
-constexpr int k_threshold = 4;
+constexpr int k_threshold = prfaq_threshold;
 
 class Classifier {
  public:
@@ -82,10 +82,18 @@ class Classifier {
   void title() {
     if (m_ctx.title_section >= 0) {
       const Section& t = m_doc.sections[static_cast<std::size_t>(m_ctx.title_section)];
+      std::string lower = normalize_label(t.label);
+      std::string guide;
+      for (const std::string& g : m_ctx.tmpl.words("guide_titles"))
+        if (guide.empty() && (lower.starts_with(g + " ") || lower == g)) guide = g;
       bool method_only = !has_pr_words(t.label);
-      add(method_only ? 2 : 3,
-          "the title '" + t.label + "' names " + (method_only ? "the method" : "a PR/FAQ"),
-          t.label_span);
+      if (!guide.empty())
+        add(-2, "the title '" + t.label + "' is about writing one ('" + guide + " …')",
+            t.label_span);
+      else
+        add(method_only ? 2 : 3,
+            "the title '" + t.label + "' names " + (method_only ? "the method" : "a PR/FAQ"),
+            t.label_span);
     }
     if (!m_doc.front_matter.empty()) {
       std::string fm(m_doc.slice(m_doc.front_matter));
