@@ -125,9 +125,9 @@ TEST_CASE("body: CRLF and a BOM leave the role lines alone") {
   CHECK(r.doc.find_role("problem")->label == "The Problem");
 }
 
-// gap: an availability line ("X is free on the App Store today.") after the quotes is the
-// getting started; the model finds none.
-TEST_CASE("body: an availability line is getting started" * doctest::may_fail()) {
+// An availability line ("X is free on the App Store today.") after the quotes is the getting
+// started.
+TEST_CASE("body: an availability line is getting started") {
   test::Read r = with_top(
       "Most owners keep maintenance notes on paper and lose half of them.\n\n\"I used to find "
       "my notes in a jacket pocket,\" said Tom Okafor, a sailor.\n\nKettle is free on the App "
@@ -146,9 +146,8 @@ TEST_CASE("body: problem and solution in one paragraph" * doctest::may_fail()) {
   CHECK(r.role_line("solution") == 7);
 }
 
-// gap: a "How X Works" heading naming the product is the how-it-works section; the model takes
-// the solution from the summary paragraph instead.
-TEST_CASE("body: How <product> Works is the customer experience" * doctest::may_fail()) {
+// A "How X Works" heading naming the product is the how-it-works section.
+TEST_CASE("body: How <product> Works is the customer experience") {
   test::Read r = with_top(
       "## HOW KETTLE WORKS\n\nFill the kettle, press the button, and pour a cup a minute "
       "later.\n");
@@ -156,9 +155,9 @@ TEST_CASE("body: How <product> Works is the customer experience" * doctest::may_
   CHECK(r.role_line("solution") == 7);
 }
 
-// gap: in an essay about the method (not a PR/FAQ), paragraphs about writing a press release
-// are read as the problem and the numbered process steps as the solution.
-TEST_CASE("body: an essay about the method has no problem or solution" * doctest::may_fail()) {
+// An essay about the method (not a PR/FAQ) has no problem or solution: its paragraphs about
+// writing a press release and its numbered process steps are neither.
+TEST_CASE("body: an essay about the method has no problem or solution") {
   test::Read r = test::read_doc(
       "---\nlayout: post\ntitle: \"What I Learned Writing Press Releases First\"\n---\n\nLast "
       "year our team started every project by writing the press release first.\n\n## Why write "

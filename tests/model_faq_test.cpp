@@ -191,9 +191,9 @@ TEST_CASE("faq: the answer after a hard break starts on its own line" * doctest:
   CHECK(r.line(r.doc.questions[0].answer.begin) == 4);
 }
 
-// gap: in an unsplit FAQ, a question about our own cost ("What does the speech processing cost
-// us per user?") is a stakeholder's; the model files it as external.
-TEST_CASE("faq: a cost-to-us question is internal" * doctest::may_fail()) {
+// In an unsplit FAQ, a question about our own cost ("What does the speech processing cost us per
+// user?") is a stakeholder's.
+TEST_CASE("faq: a cost-to-us question is internal") {
   auto qs = questions(
       "## FAQ\n\n**Q: Does it need a signal?**\n\nNo.\n\n**Q: What does the speech processing "
       "cost us per user?**\n\nAbout 9 cents a month.\n\n**Q: What stands between today and this "
@@ -203,9 +203,9 @@ TEST_CASE("faq: a cost-to-us question is internal" * doctest::may_fail()) {
   CHECK(qs[2].part == "internal");
 }
 
-// gap: "**Q1:** How much does it cost?" (the marker alone in bold) gives an empty question text
+// "**Q1:** How much does it cost?" (the marker alone in bold) gives the plain text after it
 // answered by the question itself; the A1 slot holds only an instruction.
-TEST_CASE("faq: a bold marker before a plain question" * doctest::may_fail()) {
+TEST_CASE("faq: a bold marker before a plain question") {
   auto qs = questions(
       "## External FAQ\n\n**Q1:** How much does it cost?\n**A1:** (Price, plans, free trial.)\n");
   REQUIRE(qs.size() == 1);

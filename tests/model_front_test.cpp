@@ -184,11 +184,9 @@ TEST_CASE("front: a blockquoted disclaimer is not the subheadline") {
   CHECK(f.summary == 5);
 }
 
-// gap: under a title "# PRFAQ", an H2 and the plain line under it ABOVE "## Press Release" are
-// the headline and subheadline; with a 15-word line under the H2 the model finds no headline at
-// all (with an 8-word line it reads both).
-TEST_CASE("front: headline and subheadline before the Press Release heading" *
-          doctest::may_fail()) {
+// Under a title "# PRFAQ", an H2 and the plain line under it ABOVE "## Press Release" are the
+// headline and subheadline, whether the line under the H2 has 8 words or 15.
+TEST_CASE("front: headline and subheadline before the Press Release heading") {
   Front f = front(
       "# PRFAQ\n\n## Ship Small, Learn Fast\n\nA half-day workshop on cutting a product idea down "
       "to the first thing worth shipping.\n\n## Press Release\n\nPORTO – (Nov 2027) – Product "
@@ -199,10 +197,9 @@ TEST_CASE("front: headline and subheadline before the Press Release heading" *
   CHECK(f.sub == 5);
 }
 
-// gap: an H3 naming only the product followed by a bold announcement line: the H3 is the
-// headline and the bold line the subheadline; the model takes the bold line as the headline.
-TEST_CASE("front: product-name headline with a bold announcement line under it" *
-          doctest::may_fail()) {
+// An H3 naming only the product followed by a bold announcement line: the H3 is the headline and
+// the bold line the subheadline.
+TEST_CASE("front: product-name headline with a bold announcement line under it") {
   Front f = front(
       "### Beacon\n\n**Operations Team Launches Beacon to Check Every Job from One Command**\n\n"
       "**Problem Statement**\n\nOperators check forty jobs by hand.\n");
@@ -210,9 +207,9 @@ TEST_CASE("front: product-name headline with a bold announcement line under it" 
   CHECK(f.sub == 3);
 }
 
-// gap: a "**[REQUIRED]**" marker after a bold slot label is read as the headline text, and the
-// slot's instruction under it as a subheadline.
-TEST_CASE("front: a [REQUIRED] marker beside the headline label" * doctest::may_fail()) {
+// A "**[REQUIRED]**" marker after a bold slot label is no headline text, and the slot's
+// instruction under it no subheadline.
+TEST_CASE("front: a [REQUIRED] marker beside the headline label") {
   Front f = front(
       "## Press Release\n\n**Headline** **[REQUIRED]**\n\n(One line a customer would "
       "understand.)\n\n\n**Sub-head** **[REQUIRED]**\n\n(One more sentence.)\n");
@@ -220,9 +217,9 @@ TEST_CASE("front: a [REQUIRED] marker beside the headline label" * doctest::may_
   CHECK(f.sub == 8);
 }
 
-// gap: a paragraph labelled as the subheadline is read twice: once labelled and once more as
-// an unlabelled subheadline on the same line.
-TEST_CASE("front: a labelled subheadline line is one role" * doctest::may_fail()) {
+// A paragraph labelled as the subheadline is read once, not once more as an unlabelled
+// subheadline on the same line.
+TEST_CASE("front: a labelled subheadline line is one role") {
   test::Read r = test::read_prfaq(
       "**Title:** [Product] lets [customer] [do the thing]  \n**Subtitle:** [Who benefits]  "
       "\n**Date:** [Launch date]\n\n## Press Release\n\n[Company] today announced [product].\n");

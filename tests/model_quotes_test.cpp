@@ -196,9 +196,9 @@ TEST_CASE("quotes: none in an empty document or in code") {
   CHECK(test::read_prfaq("```\n\"Hi,\" said Jane Roe, CEO.\n```\n").doc.quotes.empty());
 }
 
-// gap: an unattributed quote under a "**Customer Quote:**  " line label gets the label itself
-// as its speaker ("Customer Quote"); it has no speaker.
-TEST_CASE("quotes: the label of a quote section is not its speaker" * doctest::may_fail()) {
+// An unattributed quote under a "**Customer Quote:**  " line label does not get the label as its
+// speaker ("Customer Quote"); it has no speaker.
+TEST_CASE("quotes: the label of a quote section is not its speaker") {
   test::Read r = test::read_prfaq(
       "**Title:** Shelfwise counts stock  \n\n**Customer Quote:**  \n\"We used to close for a "
       "day to count stock.\"\n");
@@ -207,9 +207,9 @@ TEST_CASE("quotes: the label of a quote section is not its speaker" * doctest::m
   CHECK(r.doc.quotes[0].speaker.empty());
 }
 
-// gap: the founder of a one-person business, named in the summary and quoted by surname, is the
-// company speaking (leader); the model says unknown.
-TEST_CASE("quotes: a founder quoted by surname speaks for the company" * doctest::may_fail()) {
+// The founder of a one-person business, named in the summary and quoted by surname, is the company
+// speaking (leader).
+TEST_CASE("quotes: a founder quoted by surname speaks for the company") {
   test::Read r = test::read_prfaq(
       "### Quiet Hours opens its booking calendar\n\n**LEEDS — April 12, 2028** — Ada Okafor, who "
       "runs the Quiet Hours print studio on her own, today opened an online calendar.\n\n\"I "
@@ -229,8 +229,8 @@ TEST_CASE("quotes: Spanish speaker with an article and a title" * doctest::may_f
   CHECK(r.doc.quotes[0].cls == QuoteClass::leader);
 }
 
-// gap: Portuguese "conta X" (tells) is a speech verb; the quote is not found at all.
-TEST_CASE("quotes: Portuguese 'conta' attribution" * doctest::may_fail()) {
+// Portuguese "conta X" (tells) is a speech verb: the quote is found and attributed.
+TEST_CASE("quotes: Portuguese 'conta' attribution") {
   test::Read r =
       with_top("\"Meu filho agora pede salada no jantar\", conta Rafael Souza, pai de um aluno.\n");
   REQUIRE(r.doc.quotes.size() == 1);
@@ -238,9 +238,9 @@ TEST_CASE("quotes: Portuguese 'conta' attribution" * doctest::may_fail()) {
   CHECK(r.doc.quotes[0].cls == QuoteClass::customer);
 }
 
-// gap: the leader of the team the summary names as the launcher ("Today the support tools team
-// opened …"; "who leads the support tools team") is read as a customer.
-TEST_CASE("quotes: the head of the launching team is a leader" * doctest::may_fail()) {
+// The leader of the team the summary names as the launcher ("Today the support tools team opened
+// …"; "who leads the support tools team") speaks for the company, not as a customer.
+TEST_CASE("quotes: the head of the launching team is a leader") {
   test::Read r = test::read_prfaq(
       "### Loomline puts every conversation on one thread\n\nToday the support tools team opened "
       "Loomline to all 140 agents.\n\n\"Our agents were detectives,\" said Ines Carvalho, who "
