@@ -17,6 +17,17 @@ class Occurrence final : public Rule {
     for (std::size_t i = 0; i < tokens.size(); ++i) m_terms.add(tokens[i], static_cast<int>(i));
     m_patterns.compile(p.get_strings("patterns", {}, "RE2 patterns to count"), ignore_case, p,
                        "patterns");
+    m_unless.compile(
+        p.get_strings("unless", {},
+                      "RE2 patterns that exempt a unit from the count (a template's slots)"),
+        ignore_case, p, "unless");
+    m_unless_share = p.get_double(
+        "unless_share", 0.0,
+        "share of a unit's text that `unless` matches must cover to exempt it (0: any match)");
+    m_at_summary = p.get_bool(
+        "report_at_summary", false,
+        "report too few occurrences at the opening paragraph of the press release, where the "
+        "reader meets its claims, rather than at the unit's first line");
     m_min = p.get_int("min", 0, "fewest occurrences per unit (0: no lower limit)");
     m_max = p.get_int("max", -1, "most occurrences per unit (-1: no upper limit)");
     if (tokens.empty() && m_patterns.empty())
@@ -25,6 +36,7 @@ class Occurrence final : public Rule {
 
   void check(const Document& doc, FindingSink& out) const override {
     for (const Unit& u : units_of(doc, m_scope)) {
+      if (exempt(doc, u)) continue;
       std::vector<Span> hits;
       for (const Prose& prose : doc.prose_in(u.span)) {
         auto add = [&](std::uint32_t b, std::uint32_t e) {
@@ -38,7 +50,7 @@ class Occurrence final : public Rule {
       std::sort(hits.begin(), hits.end(), [](Span a, Span b) { return a.begin < b.begin; });
       auto count = static_cast<std::int64_t>(hits.size());
       if (count < m_min) {
-        out.report({.span = u.anchor,
+        out.report({.span = anchor(doc, u),
                     .args = {{"count", std::to_string(count)},
                              {"limit", std::to_string(m_min)},
                              {"unit", u.name}}});
@@ -52,10 +64,32 @@ class Occurrence final : public Rule {
   }
 
  private:
+  Span anchor(const Document& doc, const Unit& u) const {
+    if (m_at_summary)
+      for (const RoleInstance& r : doc.roles)
+        if (r.role == "summary" && !r.in_example && r.span.begin >= u.span.begin &&
+            r.span.begin < u.span.end)
+          return first_line(doc, r.label_span);
+    return u.anchor;
+  }
+
+  bool exempt(const Document& doc, const Unit& u) const {
+    if (m_unless.empty()) return false;
+    std::size_t covered = 0, total = 0;
+    for (const Prose& prose : doc.prose_in(u.span)) {
+      total += prose.text.size();
+      m_unless.find(prose.text, [&](int, std::uint32_t b, std::uint32_t e) { covered += e - b; });
+    }
+    if (covered == 0) return false;
+    return static_cast<double>(covered) >= m_unless_share * static_cast<double>(total);
+  }
+
   Scope m_scope;
   TermMatcher m_terms;
-  PatternSet m_patterns;
+  PatternSet m_patterns, m_unless;
   std::int64_t m_min = 0, m_max = -1;
+  double m_unless_share = 0.0;
+  bool m_at_summary = false;
 };
 
 // The "repetition" kind: the same word twice in a row ("the the"), fixable by deleting one.
