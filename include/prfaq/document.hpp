@@ -240,5 +240,8 @@ std::uint32_t count_words(const Document& doc, Span span);
 /// Normalises a heading or label for matching: lower case, markup, numbering and
 /// punctuation removed, whitespace collapsed.
 std::string normalize_label(std::string_view text);
+/// A normalised label without its leading article or possessive ("the problem" -> "problem",
+/// "la solución" -> "solución").
+std::string without_article(std::string_view normalized);
 
 }  // namespace prfaq

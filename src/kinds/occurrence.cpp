@@ -36,9 +36,11 @@ class Occurrence final : public Rule {
 
   void check(const Document& doc, FindingSink& out) const override {
     for (const Unit& u : units_of(doc, m_scope)) {
-      if (exempt(doc, u)) continue;
       std::vector<Span> hits;
+      std::size_t slots = 0, text = 0;  // bytes `unless` covers, of all prose bytes
       for (const Prose& prose : doc.prose_in(u.span)) {
+        text += prose.text.size();
+        m_unless.find(prose.text, [&](int, std::uint32_t b, std::uint32_t e) { slots += e - b; });
         auto add = [&](std::uint32_t b, std::uint32_t e) {
           Span s = prose.source_span(b, e);
           if (!m_scope.explicit_scope && doc.in_quote(s.begin)) return;
@@ -47,6 +49,8 @@ class Occurrence final : public Rule {
         m_terms.find(words_of(prose), [&](int, std::uint32_t b, std::uint32_t e) { add(b, e); });
         m_patterns.find(prose.text, [&](int, std::uint32_t b, std::uint32_t e) { add(b, e); });
       }
+      if (slots > 0 && static_cast<double>(slots) >= m_unless_share * static_cast<double>(text))
+        continue;  // a template whose slots are still open
       std::sort(hits.begin(), hits.end(), [](Span a, Span b) { return a.begin < b.begin; });
       auto count = static_cast<std::int64_t>(hits.size());
       if (count < m_min) {
@@ -71,17 +75,6 @@ class Occurrence final : public Rule {
             r.span.begin < u.span.end)
           return first_line(doc, r.label_span);
     return u.anchor;
-  }
-
-  bool exempt(const Document& doc, const Unit& u) const {
-    if (m_unless.empty()) return false;
-    std::size_t covered = 0, total = 0;
-    for (const Prose& prose : doc.prose_in(u.span)) {
-      total += prose.text.size();
-      m_unless.find(prose.text, [&](int, std::uint32_t b, std::uint32_t e) { covered += e - b; });
-    }
-    if (covered == 0) return false;
-    return static_cast<double>(covered) >= m_unless_share * static_cast<double>(total);
   }
 
   Scope m_scope;

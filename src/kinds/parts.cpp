@@ -160,10 +160,9 @@ class MissingPart final : public Rule {
   // There the subheadline goes in as an italic line, the form real press releases use.
   static std::string subheadline_form(const Document& doc, const RoleInstance& headline,
                                       const std::string& skeleton) {
-    std::string_view t = doc.text();
-    std::size_t begin = std::min<std::size_t>(headline.label_span.begin, t.size());
-    while (begin > 0 && t[begin - 1] != '\n') --begin;
-    std::string_view line = t.substr(begin);
+    const LineIndex& lines = doc.source->lines;
+    std::string_view line =
+        doc.text().substr(lines.line_start(lines.line_of(headline.label_span.begin) + 1));
     while (!line.empty() && line.front() == ' ') line.remove_prefix(1);
     if (line.starts_with("# ") || !skeleton.starts_with('#')) return skeleton;
     std::string_view rest = skeleton;
@@ -313,15 +312,6 @@ class PartOrder final : public Rule {
 };
 
 class DuplicatePart final : public Rule {
-  // "The Problem" and "Problem" are one label; "Getting started" and "Call to action" are two.
-  static std::string without_article(std::string_view label) {
-    std::string n = normalize_label(label);
-    for (std::string_view a : {"the ", "a ", "an ", "our ", "your ", "der ", "die ", "das ", "le ",
-                               "la ", "les ", "el ", "los ", "las ", "o ", "os ", "as "})
-      if (n.starts_with(a)) return n.substr(a.size());
-    return n;
-  }
-
  public:
   explicit DuplicatePart(ParamReader& p) : m_tmpl(p.tmpl()) {}
 
@@ -332,7 +322,9 @@ class DuplicatePart final : public Rule {
     std::map<std::pair<std::string, std::string>, const RoleInstance*> first;
     for (const RoleInstance& r : doc.roles) {
       if (!r.labelled || r.in_example || r.section <= 0) continue;
-      auto [it, fresh] = first.emplace(std::make_pair(r.role, without_article(r.label)), &r);
+      auto [it, fresh] = first.emplace(
+          // "The Problem" and "Problem" are one label; "Getting started" and "Call to action" two.
+          std::make_pair(r.role, without_article(normalize_label(r.label))), &r);
       if (fresh) continue;
       Finding f;
       f.span = r.label_span;
@@ -364,9 +356,10 @@ class NotPrfaq final : public Rule {
     });
     // "against: README sections ('Troubleshooting'); for only: a headline (…)".
     std::string against, for_;
-    for (std::size_t k = 0; k < ev.size() && k < 3; ++k)
-      (ev[k]->weight < 0 ? against : for_) +=
-          ((ev[k]->weight < 0 ? against : for_).empty() ? "" : "; ") + ev[k]->what;
+    for (std::size_t k = 0; k < ev.size() && k < 3; ++k) {
+      std::string& side = ev[k]->weight < 0 ? against : for_;
+      side += (side.empty() ? "" : "; ") + ev[k]->what;
+    }
     std::string weighed;
     if (!against.empty()) weighed = against;
     if (!for_.empty())

@@ -13,8 +13,6 @@ namespace prfaq::model {
 
 namespace {
 
-constexpr int k_threshold = prfaq_threshold;
-
 class Classifier {
  public:
   explicit Classifier(Context& ctx) : m_ctx(ctx), m_doc(ctx.doc) {}
@@ -29,7 +27,7 @@ class Classifier {
     int score = 0;
     for (const Evidence& e : m_doc.prfaq_evidence) score += e.weight;
     m_doc.prfaq_score = score;
-    m_doc.is_prfaq = score >= k_threshold;
+    m_doc.is_prfaq = score >= prfaq_threshold;
   }
 
  private:

@@ -97,11 +97,11 @@ std::vector<Piece> find_pieces(const Prose& p, std::vector<Span>& mentions) {
     // follows a colon, a comma or a dash; a quoted phrase inside a sentence is a mention.
     std::string before = text::trim(s.substr(0, start));
     while (!before.empty() && (before.back() == '*' || before.back() == '_')) before.pop_back();
-    bool speech_start = before.empty() || before.ends_with(":") || before.ends_with(",") ||
-                        before.ends_with("\xEF\xBC\x9A") || before.ends_with("\xEF\xBC\x8C") ||
-                        before.ends_with("\xE2\x80\x94") || before.ends_with("\xE3\x80\x81") ||
-                        before.ends_with("\xE3\x80\x82") || before.ends_with(".") ||
-                        before.ends_with("!") || before.ends_with("?") || !out.empty();
+    bool speech_start = before.empty() || !out.empty();
+    for (std::string_view mark :
+         {":", ",", ".", "!", "?", "\xEF\xBC\x9A" /* ： */, "\xEF\xBC\x8C" /* ， */,
+          "\xE2\x80\x94" /* — */, "\xE3\x80\x81" /* 、 */, "\xE3\x80\x82" /* 。 */})
+      speech_start |= before.ends_with(mark);
     std::string_view after_close = s.substr(close_end);
     speech_start |= after_close.starts_with("\xEB\x9D\xBC\xEA\xB3\xA0") ||              // 라고
                     after_close.starts_with("\xEC\x9D\xB4\xEB\x9D\xBC\xEA\xB3\xA0") ||  // 이라고

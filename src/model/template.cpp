@@ -98,12 +98,18 @@ std::string normalize_label(std::string_view label) {
   return out;
 }
 
+std::string without_article(std::string_view normalized) {
+  for (std::string_view a : {"the ", "a ", "an ", "our ", "your ", "der ", "die ", "das ", "le ",
+                             "la ", "les ", "el ", "los ", "las ", "o ", "os ", "as "})
+    if (normalized.starts_with(a)) return std::string(normalized.substr(a.size()));
+  return std::string(normalized);
+}
+
 namespace {
 
 // Strips "the", "our", "a" and trailing words such as "section" for looser matching.
 std::string loosen(std::string s) {
-  for (std::string_view p : {"the ", "our ", "a ", "an ", "your "})
-    if (s.starts_with(p)) s.erase(0, p.size());
+  s = without_article(s);
   for (std::string_view suffix : {" section", " paragraph", " statement"})
     if (s.ends_with(suffix) && s.size() > suffix.size()) s.erase(s.size() - suffix.size());
   return s;
