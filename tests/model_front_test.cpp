@@ -225,3 +225,28 @@ TEST_CASE("front: a labelled subheadline line is one role") {
       "\n**Date:** [Launch date]\n\n## Press Release\n\n[Company] today announced [product].\n");
   CHECK(r.roles("subheadline").size() == 1);
 }
+
+TEST_CASE("front: the headline role lists the candidates it turned down") {
+  test::Read r = test::read_prfaq(
+      "# Kettle PR/FAQ\n\n## Press Release\n\n### Kettle Boils Water in One Minute" +
+      std::string(k_body));
+  REQUIRE(r.doc.headline_role);
+  const prfaq::RoleInstance& h = r.doc.roles[*r.doc.headline_role];
+  CHECK(r.doc.headline_text == "Kettle Boils Water in One Minute");
+  REQUIRE_FALSE(h.rejected.empty());
+  CHECK(h.rejected.front() == "line 1: the document's title");
+}
+
+TEST_CASE("announcer (src/model/announcer.cpp): the company and the words that stand for it") {
+  test::Read r = test::read_prfaq(
+      "# Kettle Boils Water in One Minute\n\nPORTLAND — May 2, 2027 — Blue Ridge Outfitters Inc. "
+      "today launched Kettle, a travel kettle for campers.\n");
+  CHECK(r.doc.company == "Blue Ridge Outfitters Inc.");
+  // A speaker at the announcing company then speaks for it.
+  test::Read q = test::read_prfaq(
+      "# Kettle Boils Water in One Minute\n\nPORTLAND — May 2, 2027 — Blue Ridge Outfitters today "
+      "launched Kettle, a travel kettle for campers.\n\n\"We built Kettle for our own trips,\" "
+      "said Ana Ruiz, head of product at Blue Ridge.\n");
+  REQUIRE(q.doc.quotes.size() == 1);
+  CHECK(q.doc.quotes[0].cls == prfaq::QuoteClass::leader);
+}

@@ -193,7 +193,7 @@ class Classifier {
 
   void content() {
     if (m_ctx.headline_block && m_ctx.headline_from_label < 0) {
-      add(1, "a headline ('" + m_ctx.headline_text.substr(0, 60) + "')", m_ctx.headline_span);
+      add(1, "a headline ('" + text::preview(m_ctx.headline_text, 60) + "')", m_ctx.headline_span);
       for (const RoleInstance& r : m_doc.roles)
         if (r.role == "subheadline" && !r.labelled) {
           add(1, "a subheadline under it", r.label_span);

@@ -1,12 +1,14 @@
 #pragma once
 // Internal: what the passes of the document reader share. build.cpp runs them in order:
-//   sections.cpp  headings and label lines -> the section tree, each label classified
-//   parts.cpp     the document title, the press release and FAQ extents
-//   front.cpp     headline, subheadline and summary (the top of the press release)
-//   quotes.cpp    quotations, their speakers and classes
-//   body.cpp      problem, solution, getting started, customer experience (labels and content)
-//   faq.cpp       FAQ entries, their answers and parts
-//   classify.cpp  is this a PR/FAQ at all (weighed evidence)
+//   sections.cpp     headings and label lines -> the section tree (label_class.cpp classifies
+//                    each label)
+//   parts.cpp        the document title, the press release and FAQ extents
+//   front.cpp        headline (headline.cpp), subheadline, summary, announcer (announcer.cpp)
+//   quotes.cpp       quotations (speech.cpp), speakers (attribution.cpp), classes
+//                    (speaker_class.cpp)
+//   body.cpp         problem, solution, getting started, customer experience
+//   faq.cpp          FAQ entries and answers; faq_parts.cpp their parts and the FAQ's roles
+//   classify.cpp     is this a PR/FAQ at all (weighed evidence)
 #include <map>
 #include <optional>
 #include <string>
@@ -42,6 +44,8 @@ struct LabelClass {
 };
 
 struct Context;
+/// The label names an FAQ by one of the template's `faq_words` (label_class.cpp).
+bool names_faq(const Template& tmpl, std::string_view normalized_label);
 /// Classifies a heading or label: part, role, question, answer, or the author's own.
 LabelClass classify_label(const Context& ctx, std::string_view label, bool faq_context);
 

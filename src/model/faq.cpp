@@ -1,29 +1,15 @@
 // Pass 6: FAQ entries — questions as headings, bold lines, "Q:" lines or list items — with
-// their answers, their part (external or internal), and the roles an unsplit FAQ holds.
+// their answers (faq_parts.cpp then gives each its part and adds the roles an FAQ holds).
 #include <algorithm>
 #include <cstring>
 
-#include "model/context.hpp"
+#include "model/faq.hpp"
 #include "model/patterns.hpp"
 #include "text/text.hpp"
 
 namespace prfaq::model {
 
 namespace {
-
-struct Entry {
-  std::uint32_t begin = 0, q_end = 0;  // the question as written
-  std::uint32_t a_begin = 0;           // where its answer may start
-  std::uint32_t bound = 0;             // the answer ends here at the latest (0: none)
-  std::string text;
-  std::string layout;
-  int section = 0;
-  int heading_level = 0;  // for question headings: a heading at this level or above ends it
-  std::size_t block = 0;
-  std::string answer;
-  Span answer_span;
-  bool answer_list = false;
-};
 
 class Faq {
  public:
@@ -38,9 +24,7 @@ class Faq {
       return;
     }
     answers();
-    parts();
-    faq_roles();
-    template_roles();
+    assign_faq_parts(m_ctx, m_entries, m_content);
   }
 
  private:
@@ -137,7 +121,7 @@ class Faq {
     return false;
   }
 
-  void push(Entry e) {
+  void push(FaqEntry e) {
     e.text = strip_question_prefix(m_lex, text::squash(e.text));
     if (e.text.empty()) e.text = text::squash(e.text);
     m_entries.push_back(std::move(e));
@@ -158,7 +142,7 @@ class Faq {
       if (b.kind == BlockKind::heading) {
         const Section& h = sec(s);
         if (h.kind == LabelKind::question || statement_entry(s)) {
-          Entry e;
+          FaqEntry e;
           e.begin = b.span.begin;
           e.q_end = b.span.end;
           e.a_begin = b.span.end;
@@ -205,7 +189,7 @@ class Faq {
         // A question in a list inside an answer is part of the answer.
         if (has_open && open_heading == 0 && m_entries[open].answer_list && b.list_depth > 1)
           continue;
-        Entry e;
+        FaqEntry e;
         e.begin = b.span.begin;
         e.q_end = p->source_span(0, qend).end;
         e.a_begin = e.q_end;
@@ -258,7 +242,7 @@ class Faq {
       }
       if (!qend) continue;
       if (inside_heading_entry && !marker) continue;
-      Entry e;
+      FaqEntry e;
       e.begin = b.span.begin;
       e.q_end = p->source_span(0, *qend).end;
       // Closing markup of the bold question.
@@ -289,11 +273,11 @@ class Faq {
   // its region, or a heading that ends it.
   void answers() {
     std::sort(m_entries.begin(), m_entries.end(),
-              [](const Entry& a, const Entry& b) { return a.begin < b.begin; });
+              [](const FaqEntry& a, const FaqEntry& b) { return a.begin < b.begin; });
     const auto doc_end = static_cast<std::uint32_t>(m_doc.text().size());
     std::size_t bi = 0, ci = 0;
     for (std::size_t k = 0; k < m_entries.size(); ++k) {
-      Entry& e = m_entries[k];
+      FaqEntry& e = m_entries[k];
       std::uint32_t end = k + 1 < m_entries.size() ? m_entries[k + 1].begin : doc_end;
       if (e.bound) end = std::min(end, e.bound);
       for (Span r : m_regions)
@@ -351,137 +335,12 @@ class Faq {
     }
   }
 
-  // The part of a question: its FAQ label, else what it asks about.
-  std::string labelled_part(int s) const {
-    for (; s > 0; s = sec(s).parent) {
-      if (sec(s).role == "internal_faq") return "internal";
-      if (sec(s).role == "external_faq") return "external";
-    }
-    return {};
-  }
-
-  int lean(const std::string& q) const {
-    int internal = m_lex.count("internal_question_cues", q);
-    int external = m_lex.count("external_question_cues", q);
-    return internal - external;
-  }
-
-  void parts() {
-    // Questions with no label for their part lean one way by their words; the undecided
-    // ones follow the FAQ's majority (external when none leans).
-    int internal = 0, external = 0;
-    std::vector<int> leans(m_entries.size(), 0);
-    for (std::size_t k = 0; k < m_entries.size(); ++k) {
-      if (!labelled_part(m_entries[k].section).empty()) continue;
-      leans[k] = lean(m_entries[k].text);
-      internal += leans[k] > 0;
-      external += leans[k] < 0;
-    }
-    for (std::size_t k = 0; k < m_entries.size(); ++k) {
-      Entry& e = m_entries[k];
-      Question q;
-      q.part = labelled_part(e.section);
-      if (!q.part.empty()) {
-        q.why = "under the '" + q.part + " FAQ' label";
-      } else if (leans[k] > 0) {
-        q.part = "internal";
-        q.why = "a stakeholder's question (its words)";
-      } else if (leans[k] < 0) {
-        q.part = "external";
-        q.why = "a customer's question (its words)";
-      } else {
-        // Customers ask an FAQ's questions unless every question that leans is a stakeholder's.
-        q.part = internal > 0 && external == 0 ? "internal" : "external";
-        q.why = q.part == "internal"
-                    ? "like every other question of this FAQ that leans"
-                    : "an FAQ's questions are the customers' unless they say otherwise";
-      }
-      q.text = e.text;
-      while (!q.text.empty() && (q.text.back() == '*' || q.text.back() == ' ')) q.text.pop_back();
-      q.span = {e.begin, e.q_end};
-      q.answer = e.answer_span;
-      q.answer_text = e.answer;
-      q.is_question = ends_with_question(q.text);
-      std::string a = q.answer_text;
-      q.answered = !a.empty() && !patterns::placeholder_answer(a);
-      q.layout = e.layout;
-      m_doc.questions.push_back(std::move(q));
-    }
-  }
-
-  // An FAQ without external/internal labels holds the roles its questions ask for.
-  void faq_roles() {
-    auto add_for = [&](std::string_view part, const std::string& role, Span region,
-                       const std::string& label, int section) {
-      if (m_ctx.has_role(role)) return;
-      int n = 0;
-      Span span{0, 0};
-      for (std::size_t k = 0; k < m_doc.questions.size(); ++k) {
-        const Question& q = m_doc.questions[k];
-        if (q.part != part || !region.contains(q.span.begin)) continue;
-        if (!labelled_part(m_entries[k].section).empty()) continue;
-        if (n++ == 0) span.begin = q.span.begin;
-        span.end = std::max(q.span.end, q.answer.end);
-      }
-      if (n == 0) return;
-      Span label_span{span.begin, span.begin};
-      if (section > 0) label_span = sec(section).label_span;
-      if (section > 0) span.begin = std::min(span.begin, label_span.begin);
-      m_ctx.add_role(role, label, span, label_span, section, false,
-                     std::to_string(n) + (n == 1 ? " question " : " questions ") +
-                         (part == "internal" ? "a stakeholder would ask" : "a customer would ask"));
-    };
-    if (m_content) {
-      Span all{m_entries.front().begin, m_doc.questions.back().answer.end};
-      all.end = std::max(all.end, m_doc.questions.back().span.end);
-      m_doc.faq = all;
-      if (m_doc.press_release.contains(all.begin))
-        m_doc.press_release.end = m_ctx.trim_end(all.begin);
-      add_for("external", "external_faq", all, "", -1);
-      add_for("internal", "internal_faq", all, "", -1);
-      return;
-    }
-    for (int f : m_ctx.faq_sections) {
-      const Section& s = sec(f);
-      if (!s.role.empty()) continue;
-      add_for("external", "external_faq", s.span, s.label, f);
-      add_for("internal", "internal_faq", s.span, s.label, f);
-    }
-  }
-
-  // A problem, solution or experience told only as an FAQ answer ("What problem are we
-  // solving?").
-  void template_roles() {
-    for (const Question& q : m_doc.questions) {
-      if (!q.answered) continue;
-      std::string lower = text::to_lower(q.text);
-      auto asks = [&](std::string_view list) { return m_lex.has(list, lower); };
-      std::string how = "the answer to '" + q.text + "'";
-      if (asks("problem_questions") && !m_ctx.has_role("problem"))
-        m_ctx.add_role("problem", "", q.answer, q.span, -1, false, how);
-      else if (asks("solution_questions") && !m_ctx.has_role("solution"))
-        m_ctx.add_role("solution", "", q.answer, q.span, -1, false, how);
-      else if (!m_ctx.has_role("customer_experience")) {
-        bool experience = asks("experience_questions");
-        // "How does X work?", "How do I get started?" answered with steps.
-        bool how_works =
-            (lower.starts_with("how does ") && lower.find(" work") != std::string::npos) ||
-            lower.starts_with("how do i get started") || lower.starts_with("how do i use");
-        bool steps = false;
-        for (const Entry& e : m_entries)
-          if (e.begin == q.span.begin) steps = e.answer_list;
-        if (experience || (how_works && steps))
-          m_ctx.add_role("customer_experience", "", q.answer, q.span, -1, false, how);
-      }
-    }
-  }
-
   Context& m_ctx;
   Document& m_doc;
   const Lexicon& m_lex;
   std::vector<Span> m_regions;
   bool m_content = false;
-  std::vector<Entry> m_entries;
+  std::vector<FaqEntry> m_entries;
 };
 
 }  // namespace

@@ -99,6 +99,7 @@ std::shared_ptr<const Lexicon> compile_lexicon(const Template& tmpl) {
   std::string endings = alternation(tmpl.words("speech_endings"));
   if (!verbs.empty()) {
     lex->after_verb = compile(R"((?i)\x01\s*[,.]?\s*(?:)" + verbs + R"()\s+([^\x01\n]+))");
+    lex->said_after = compile(R"((?i)^\s*[,.]?\s*(?:)" + verbs + R"()\s+\p{Lu})");
     lex->after_name = compile(R"(\x01\s*[,.]?\s*([^\x01\n]{2,120}?)\s+(?i:)" + verbs + R"()\b)");
     lex->before_verb = compile(R"((?:^|[.!?]\s+|\n)([^\x01.!?\n]{2,160}?)\s+(?i:)" + verbs +
                                R"()(?:\s+\w+){0,2}\s*[:,]?\s*\x01)");

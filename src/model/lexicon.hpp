@@ -48,6 +48,7 @@ struct Lexicon {
   std::unique_ptr<RE2> after_verb;   ///< "\x01, said Jane Roe, CEO"
   std::unique_ptr<RE2> after_name;   ///< "\x01 Jane Roe says."
   std::unique_ptr<RE2> before_verb;  ///< "Jane Roe said: \x01"
+  std::unique_ptr<RE2> said_after;   ///< "\x01, said Bo": a speech verb, then a capital
   std::unique_ptr<RE2> cjk_after;  ///< "\x01とコメント", "\x01Jerome 表示", "\x01라고 밝혔다"
 };
 

@@ -19,7 +19,8 @@ std::span<const std::string_view> vocabulary_lists() {
       "experience_cues",    "internal_question_cues", "external_question_cues",
       "readme_sections",    "essay_sections",         "problem_questions",
       "solution_questions", "experience_questions",   "example_labels",
-      "instruction_words",  "negation_cues",          "guide_titles"};
+      "instruction_words",  "negation_cues",          "guide_titles",
+      "faq_words"};
   return k_lists;
 }
 
