@@ -13,6 +13,7 @@
 #include "cli/config_cache.hpp"
 #include "cli/files.hpp"
 #include "report/common.hpp"
+#include "text/text.hpp"
 
 namespace fs = std::filesystem;
 
@@ -28,15 +29,9 @@ std::uint32_t last_line(const Document& doc, Span s) {
   return line_of(doc, s.end > s.begin ? s.end - 1 : s.begin);
 }
 
-std::string shorten(std::string_view t, std::size_t max) {
-  if (count_code_points(t) <= max) return std::string(t);
-  std::size_t i = 0, n = 0;
-  while (i < t.size() && n + 3 < max) decode_utf8(t, i), ++n;
-  return std::string(t.substr(0, i)) + "...";
-}
-
 nlohmann::json outline_json(const Document& doc, bool explain) {
   nlohmann::json j;
+  j["version"] = 1;  // docs/prfaq-outline.schema.json
   j["path"] = doc.source->path;
   j["is_prfaq"] = doc.is_prfaq;
   if (doc.headline_role) {
@@ -91,7 +86,7 @@ nlohmann::json outline_json(const Document& doc, bool explain) {
   if (explain) {
     nlohmann::json decision = {{"is_prfaq", doc.is_prfaq},
                                {"score", doc.prfaq_score},
-                               {"threshold", 4},
+                               {"threshold", prfaq_threshold},
                                {"evidence", nlohmann::json::array()}};
     if (!doc.prfaq_forced.empty()) decision["forced"] = doc.prfaq_forced;
     for (const Evidence& e : doc.prfaq_evidence) {
@@ -123,7 +118,7 @@ void outline_text(const Document& doc, bool explain) {
                                doc.prfaq_forced);
     else
       std::cout << fmt::format("  PR/FAQ: {} (evidence {:+}, needs {:+})\n",
-                               doc.is_prfaq ? "yes" : "no", doc.prfaq_score, 4);
+                               doc.is_prfaq ? "yes" : "no", doc.prfaq_score, prfaq_threshold);
     for (const Evidence& e : doc.prfaq_evidence)
       if (e.weight != 0) std::cout << fmt::format("    {:+3}  {}\n", e.weight, e.what);
   }
@@ -142,12 +137,14 @@ void outline_text(const Document& doc, bool explain) {
                              line_of(doc, r.label_span.begin), last_line(doc, r.span), r.words,
                              r.label.empty() ? "(from content)" : "\"" + r.label + "\"");
     if (explain && !r.how.empty()) std::cout << "      how: " << r.how << "\n";
+    if (explain)
+      for (const std::string& why : r.rejected) std::cout << "      turned down: " << why << "\n";
   }
   if (!doc.quotes.empty()) std::cout << "  quotes:\n";
   for (const Quote& q : doc.quotes) {
     std::cout << fmt::format("    line {:>4}  {:<8}  {}  \"{}\"\n", line_of(doc, q.span.begin),
                              to_string(q.cls), q.speaker.empty() ? "(no speaker)" : q.speaker,
-                             shorten(q.text, 60));
+                             text::preview(q.text, 60));
     if (explain) std::cout << "      how: " << q.how << "; class: " << q.why << "\n";
   }
   if (!doc.questions.empty()) std::cout << "  questions:\n";

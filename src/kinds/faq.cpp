@@ -29,12 +29,7 @@ class FaqAnswer final : public Rule {
     if (!doc.is_prfaq) return;
     for (const Question& q : doc.questions) {
       if (q.answered) continue;
-      std::string a = text::squash(q.answer_text);
-      if (count_code_points(a) > 60) {
-        std::size_t i = 0, n = 0;
-        while (i < a.size() && n < 57) decode_utf8(a, i), ++n;
-        a = a.substr(0, i) + "...";
-      }
+      std::string a = text::preview(text::squash(q.answer_text), 60);
       out.report(
           {.span = q.span,
            .args = {{"match", q.text}, {"answer", a.empty() ? "no answer" : "'" + a + "'"}}});

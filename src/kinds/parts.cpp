@@ -228,15 +228,7 @@ class EmptyPart final : public Rule {
     bool verb = !ws.empty() && std::find(m_verbs.begin(), m_verbs.end(), ws[0]) != m_verbs.end();
     bool prompt = t.ends_with("?") && ws.size() <= 12;
     if (!(wrapped || verb || prompt)) return {};
-    if (count_code_points(t) > 50) {
-      std::size_t i = 0, n = 0, cut = 0;
-      while (i < t.size() && n < 47) {
-        if (t[i] == ' ') cut = i;
-        decode_utf8(t, i), ++n;
-      }
-      t = t.substr(0, cut ? cut : i) + "...";
-    }
-    return t;
+    return text::preview(t, 50);
   }
 
   const Template& m_tmpl;

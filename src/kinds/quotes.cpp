@@ -9,18 +9,6 @@
 namespace prfaq::kinds {
 namespace {
 
-std::string preview(const std::string& s, std::size_t max = 60) {
-  if (count_code_points(s) <= max) return s;
-  // Cut at a word boundary when there is one near the limit.
-  std::size_t i = 0, n = 0, cut = 0;
-  while (i < s.size() && n + 3 < max) {
-    if (s[i] == ' ') cut = i;
-    decode_utf8(s, i), ++n;
-  }
-  if (cut < i / 2) cut = i;
-  return s.substr(0, cut) + "...";
-}
-
 /// A slot's instruction or placeholder ("[Quote from a customer]", "(Specific enough …)") is no
 /// quotation yet.
 bool unwritten(const Quote& q) {
@@ -79,7 +67,7 @@ class QuoteAttribution final : public Rule {
     if (!doc.is_prfaq) return;
     for (const Quote& q : doc.quotes)
       if (q.speaker.empty() && !q.slot)
-        out.report({.span = q.span, .args = {{"text", preview(q.text)}}});
+        out.report({.span = q.span, .args = {{"text", text::preview(q.text)}}});
   }
 };
 
@@ -136,7 +124,8 @@ class QuoteSubstance final : public Rule {
     if (!doc.is_prfaq) return;
     for (const Quote& q : doc.quotes)
       if (!q.slot && empty_enthusiasm(q.text))
-        out.report({.span = q.span, .args = {{"text", preview(q.text)}, {"speaker", q.speaker}}});
+        out.report(
+            {.span = q.span, .args = {{"text", text::preview(q.text)}, {"speaker", q.speaker}}});
   }
 
  private:

@@ -118,6 +118,19 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return prev[b.size()];
 }
 
+std::string preview(std::string_view s, std::size_t max) {
+  if (count_code_points(s) <= max) return std::string(s);
+  std::size_t i = 0, n = 0, cut = 0;
+  while (i < s.size() && n + 3 < max) {
+    if (s[i] == ' ') cut = i;
+    decode_utf8(s, i), ++n;
+  }
+  if (cut < i / 2) cut = i;
+  std::string out(s.substr(0, cut));
+  while (!out.empty() && (out.back() == ' ' || out.back() == ',')) out.pop_back();
+  return out + "...";
+}
+
 std::string squash(std::string_view s) {
   std::string out;
   bool space = false;

@@ -31,5 +31,9 @@ std::vector<std::string> words(std::string_view s);
 std::size_t edit_distance(std::string_view a, std::string_view b);
 /// Collapses runs of whitespace into one space and trims.
 std::string squash(std::string_view s);
+/// The text cut to at most `max` characters for a message: at the last space before the limit
+/// when there is one in the second half (else at a character boundary, as in CJK text), with
+/// "..." after the cut, trailing spaces and commas dropped. Shorter texts are returned whole.
+std::string preview(std::string_view s, std::size_t max = 60);
 
 }  // namespace prfaq::text

@@ -25,6 +25,7 @@ AJV_FORMATS=ajv-formats@3.0.1
 SARIF_PACKAGE=@microsoft/sarif-multitool-linux@5.7.0
 SARIF_SCHEMA="$TOOLS/sarif-schema-2.1.0.json"
 OUTPUT_SCHEMA="$SRC/docs/prfaq-output.schema.json"
+OUTLINE_SCHEMA="$SRC/docs/prfaq-outline.schema.json"
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/prfaq-formats.XXXXXX")
 DEB_INSTALLED=0
@@ -273,6 +274,37 @@ check_json() {
 }
 
 ###############################################################################
+# (c2) prfaq outline --format json, with and without --explain, against
+#      docs/prfaq-outline.schema.json
+###############################################################################
+check_outline_json() {
+  local dir="$WORK/outline" f n=0
+  mkdir -p "$dir"
+  for f in "$SRC"/fixtures/docs/*.md "$SRC"/examples/*.md "$WORK/nasty.md"; do
+    n=$((n + 1))
+    "$BIN" outline --no-config --format json "$f" >"$dir/$n.json" ||
+      fail "outline: --format json failed on $f"
+    "$BIN" outline --no-config --format json --explain "$f" >"$dir/$n-explain.json" ||
+      fail "outline: --format json --explain failed on $f"
+  done
+  if validate "$OUTLINE_SCHEMA" -d "$dir/*.json" >"$WORK/ajv-outline.log" 2>&1; then
+    pass "outline: $((n * 2)) outlines valid against docs/prfaq-outline.schema.json"
+  else
+    grep -v ' valid$' "$WORK/ajv-outline.log" | head -40 >&2
+    fail "outline: output does not validate against docs/prfaq-outline.schema.json"
+  fi
+  node -e 'const fs=require("fs");const d=JSON.parse(fs.readFileSync(process.argv[1]));
+    d.roles[0].surprise = 1; fs.writeFileSync(process.argv[2], JSON.stringify(d));' \
+    <("$BIN" outline --no-config --format json --explain "$SRC/examples/good-teamsync.md") \
+    "$WORK/broken-outline.json"
+  if validate "$OUTLINE_SCHEMA" -d "$WORK/broken-outline.json" >/dev/null 2>&1; then
+    fail "outline: the schema accepts an unknown key (additionalProperties is not enforced)"
+  else
+    pass "outline: the schema rejects an unknown key"
+  fi
+}
+
+###############################################################################
 # (d) pre-commit
 ###############################################################################
 check_pre_commit() {
@@ -475,6 +507,7 @@ printf '# Hello\n' >"$WORK/badcfg/doc.md"
 if setup_tools; then
   check_sarif
   check_json
+  check_outline_json
 else
   fail "sarif/json validation skipped: the npm tools could not be set up"
 fi
