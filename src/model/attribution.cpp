@@ -11,7 +11,11 @@ namespace {
 
 // A speaker reads like a name or a description ("Jane Roe", "a senior engineer", "user Tracy
 // Walker", "[Customer Name]"), not like a clause ("no way to know if …").
-bool speaker_like(const std::string& raw) {
+bool one_of(const std::vector<std::string>& list, std::string_view w) {
+  return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+bool speaker_like(const Context& ctx, const std::string& raw) {
   std::string s = text::trim(raw);
   while (!s.empty() && (s.front() == '*' || s.front() == '_' || s.front() == ' ')) s.erase(0, 1);
   if (s.empty()) return false;
@@ -19,11 +23,7 @@ bool speaker_like(const std::string& raw) {
   std::vector<std::string> ws = text::words(s);
   if (ws.empty() || ws.size() > 16) return false;
   if (std::isupper(static_cast<unsigned char>(s[0]))) return true;
-  static const std::vector<std::string_view> k_articles = {
-      "a",  "an", "the", "our", "one", "el",  "la",  "los",  "las", "un",  "una", "o",  "os",
-      "as", "um", "uma", "der", "die", "das", "ein", "eine", "le",  "les", "une", "il", "lo"};
-  if (std::find(k_articles.begin(), k_articles.end(), ws[0]) != k_articles.end()) return true;
-  return false;
+  return one_of(ctx.tmpl.words("speaker_determiners"), ws[0]);
 }
 
 // "Customer Quote:" labels the quote; it does not name the speaker.
@@ -33,7 +33,7 @@ bool labels_a_part(const Context& ctx, const std::string& s) {
 }
 
 // "Ana Ruiz", "Dr. Jane Roe, CTO": capitalised words, a few small ones between them.
-bool name_like(const std::string& s) {
+bool name_like(const Context& ctx, const std::string& s) {
   std::string head = s.substr(0, s.find(','));
   std::vector<std::string> ws;
   std::string cur;
@@ -47,7 +47,7 @@ bool name_like(const std::string& s) {
   if (ws.empty() || ws.size() > 5) return false;
   for (const std::string& w : ws) {
     unsigned char c = static_cast<unsigned char>(w[0]);
-    bool small = w == "de" || w == "van" || w == "von" || w == "da" || w == "del" || w == "la";
+    bool small = one_of(ctx.tmpl.words("name_particles"), w);
     if (!(std::isupper(c) || c >= 0x80 || small)) return false;
   }
   return true;
@@ -56,7 +56,7 @@ bool name_like(const std::string& s) {
 // A lower-case description before a name: "user Tracy Walker", "creator Sheena Ramirez",
 // "early listener Jess K.".
 bool described_speaker(const Context& ctx, const std::string& raw) {
-  if (speaker_like(raw)) return true;
+  if (speaker_like(ctx, raw)) return true;
   std::string s = text::trim(raw);
   std::vector<std::string> ws = text::words(s);
   if (ws.empty() || ws.size() > 16) return false;
@@ -79,7 +79,7 @@ std::optional<std::string> find_attribution(const Context& ctx, const std::strin
     return s;
   }
   static const RE2 k_dash(R"(\x01\s*[*_]*\s*(?:[—–―]+|--?)\s*([^\x01\n]{2,160}))");
-  if (RE2::PartialMatch(in, k_dash, &s) && speaker_like(clean_speaker(s)) &&
+  if (RE2::PartialMatch(in, k_dash, &s) && speaker_like(ctx, clean_speaker(s)) &&
       label_words(clean_speaker(s)) <= 14) {
     how = "attributed after a dash";
     return s;
@@ -142,7 +142,7 @@ std::optional<std::string> find_attribution(const Context& ctx, const std::strin
   // sentence: "Suggested headline: "X"" and "We want confidence: "…"" are no attributions.
   if (RE2::PartialMatch(in, k_colon, &s) && word_count(clean_speaker(s)) <= 16 &&
       described_speaker(ctx, clean_speaker(s)) && !labels_a_part(ctx, clean_speaker(s)) &&
-      (ctx.lex.count("speech_verbs", s) > 0 || (sentence && name_like(clean_speaker(s))))) {
+      (ctx.lex.count("speech_verbs", s) > 0 || (sentence && name_like(ctx, clean_speaker(s))))) {
     how = "introduced before the quote with a colon";
     return s;
   }

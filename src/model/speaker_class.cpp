@@ -45,32 +45,34 @@ QuoteClass classify_quote(const Context& ctx, const Quote& q, const std::string&
   }
   // The description: "Jane Roe, a nurse at X"; relative clauses ("who leads the team").
   std::string name = lower, desc, relative;
-  for (std::string_view sep : {", who ", " who ", ", which ", ", der ", ", die ", ", qui ",
-                               ", que ", ", quien ", ", quienes "}) {
-    std::size_t k = name.find(sep);
+  const std::vector<std::string>& determiners = ctx.tmpl.words("speaker_determiners");
+  for (const std::string& pronoun : ctx.tmpl.words("relative_pronouns")) {
+    std::size_t k = name.find(", " + pronoun + " ");
+    std::size_t skip = pronoun.size() + 3;
+    if (k == std::string::npos &&
+        std::find(determiners.begin(), determiners.end(), pronoun) == determiners.end()) {
+      k = name.find(" " + pronoun + " ");
+      skip = pronoun.size() + 2;
+    }
     if (k != std::string::npos) {
-      relative = name.substr(k + sep.size());
+      relative = name.substr(k + skip);
       name.erase(k);
     }
   }
   if (std::size_t c = name.find(", "); c != std::string::npos) desc = name.substr(c + 2);
   bool described = false;
-  for (std::string_view art :
-       {"a ", "an ", "ein ", "eine ", "un ", "une ", "una ", "uno ", "um ", "uma "})
-    described |= desc.starts_with(art) || lower.starts_with(art);
+  for (const std::string& art : ctx.tmpl.words("indefinite_articles"))
+    described |= desc.starts_with(art + " ") || lower.starts_with(art + " ");
   std::string org;
-  for (std::string_view sep :
-       {" at ", " of ", " from ", " bei ", " chez ", " en ", " de ", " von ", " der ", " del ",
-        " du ", " am ", " im ", " beim ", " aus ", " à ", " au ", " da ", " do "}) {
+  for (const std::string& marker : ctx.tmpl.words("organisation_markers")) {
+    std::string sep = " " + marker + " ";
     std::size_t k = name.rfind(sep);
     if (k == std::string::npos) continue;
     // "Head of Developer Platform", "VP of Engineering": the department is part of the title.
-    if (sep == " of ") {
+    if (marker == "of") {
       std::string before = name.substr(0, k);
       bool title = false;
-      for (std::string_view t :
-           {"head", "director", "vp", "vice president", "chief", "manager", "lead"})
-        title |= before.ends_with(t);
+      for (const std::string& t : ctx.tmpl.words("department_titles")) title |= before.ends_with(t);
       if (title) break;
     }
     org = name.substr(k + sep.size());

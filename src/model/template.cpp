@@ -20,7 +20,9 @@ std::span<const std::string_view> vocabulary_lists() {
       "readme_sections",    "essay_sections",         "problem_questions",
       "solution_questions", "experience_questions",   "example_labels",
       "instruction_words",  "negation_cues",          "guide_titles",
-      "faq_words"};
+      "faq_words",          "speaker_determiners",    "indefinite_articles",
+      "relative_pronouns",  "organisation_markers",   "department_titles",
+      "name_particles"};
   return k_lists;
 }
 
