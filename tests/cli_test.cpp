@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include <map>
+#include <nlohmann/json.hpp>
 
 #include "support.hpp"
 
@@ -320,4 +321,34 @@ TEST_CASE("fix: over the whole fixture corpus, a second --fix changes nothing") 
   CHECK(again.out.find(" fixed)") == std::string::npos);  // nothing left to fix
   for (const auto& [name, text] : once) CHECK_MESSAGE(test::read(d / name) == text, name);
   fs::remove_all(d);
+}
+
+TEST_CASE("outline --explain: the evidence, the turned-down headline candidate and the mentions") {
+  fs::path d = test::temp_dir("outline-explain");
+  test::write(d / "doc.md",
+              "# Ledger PR/FAQ\n\n## Acme Ledger Closes the Books in One Day\n\n"
+              "SEATTLE, WA — March 3, 2027 — Acme today launched Ledger for small finance "
+              "teams. Click \"Close the month\" to start.\n\n"
+              "\"Small teams lose a week a month to reconciliation,\" said Lee Park, CEO of "
+              "Acme.\n");
+  test::Run text = test::run(bin() + " outline --no-config --explain " + (d / "doc.md").string());
+  CHECK(text.status == 0);
+  CHECK(text.out.find("+3  a dateline opening the summary") != std::string::npos);
+  CHECK(text.out.find("headline: Acme Ledger Closes the Books in One Day (line 3)") !=
+        std::string::npos);
+  CHECK(text.out.find("turned down: line 1: the document's title") != std::string::npos);
+  CHECK(text.out.find("quoted, but not speech (mentions):\n    line    5  \"Close the month\"") !=
+        std::string::npos);
+  CHECK(text.out.find("how: attributed after the quote ('said …'); class: a leader's title") !=
+        std::string::npos);
+  test::Run json =
+      test::run(bin() + " outline --no-config --explain --format json " + (d / "doc.md").string());
+  CHECK(json.status == 0);
+  auto j = nlohmann::json::parse(json.out);
+  CHECK(j["version"] == 1);
+  CHECK(j["decision"]["threshold"] == 4);
+  CHECK(j["headline"]["rejected"][0] == "line 1: the document's title");
+  REQUIRE(j["mentions"].size() == 1);
+  CHECK(j["mentions"][0]["text"] == "\"Close the month\"");
+  CHECK(j["quotes"][0]["class"] == "leader");
 }

@@ -95,6 +95,10 @@ nlohmann::json outline_json(const Document& doc, bool explain) {
       decision["evidence"].push_back(std::move(ev));
     }
     j["decision"] = std::move(decision);
+    j["mentions"] = nlohmann::json::array();
+    for (Span m : doc.mentions)
+      j["mentions"].push_back(
+          {{"line", line_of(doc, m.begin)}, {"text", text::squash(doc.slice(m))}});
     j["labels"] = nlohmann::json::array();
     for (std::size_t i = 1; i < doc.sections.size(); ++i) {
       const Section& s = doc.sections[i];
@@ -146,6 +150,12 @@ void outline_text(const Document& doc, bool explain) {
                              to_string(q.cls), q.speaker.empty() ? "(no speaker)" : q.speaker,
                              text::preview(q.text, 60));
     if (explain) std::cout << "      how: " << q.how << "; class: " << q.why << "\n";
+  }
+  if (explain && !doc.mentions.empty()) {
+    std::cout << "  quoted, but not speech (mentions):\n";
+    for (Span m : doc.mentions)
+      std::cout << fmt::format("    line {:>4}  {}\n", line_of(doc, m.begin),
+                               text::preview(text::squash(doc.slice(m)), 70));
   }
   if (!doc.questions.empty()) std::cout << "  questions:\n";
   for (const Question& q : doc.questions) {
