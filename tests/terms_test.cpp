@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 
 #include "support.hpp"
+#include "text/terms.hpp"
+#include "text/tokenize.hpp"
 
 namespace {
 
@@ -72,4 +74,28 @@ TEST_CASE("text after an autolink is still prose") {
       "PF501");
   CHECK(out.find("t.md:1:34: warning: Jargon 'leverage'") != std::string::npos);
   CHECK(out.find("t.md:1:68: warning: Jargon 'utilize'") != std::string::npos);
+}
+
+TEST_CASE("Korean terms match the start of a word, before its particle or ending") {
+  prfaq::text::TermMatcher m;
+  m.add("혁신적", 1);
+  m.add("새로운 패러다임", 2);
+  m.add("seamless", 3);
+  auto hits = [&](const std::string& text) {
+    prfaq::Prose p;
+    p.text = text;
+    p.offsets.assign(text.size() + 1, 0);
+    prfaq::text::tokenize(p);
+    std::string out;
+    m.find(p.words, [&](int id, std::uint32_t b, std::uint32_t e) {
+      out += std::to_string(id) + ":" + text.substr(b, e - b) + ";";
+    });
+    return out;
+  };
+  CHECK(hits("구조는 혁신적이다.") == "1:혁신적;");
+  CHECK(hits("혁신적") == "1:혁신적;");
+  CHECK(hits("새로운 패러다임을 제시한다") == "2:새로운 패러다임;");
+  // A shorter word, and a Latin word with a suffix, are not matches.
+  CHECK(hits("혁신 센터").empty());
+  CHECK(hits("seamlessly").empty());
 }

@@ -18,6 +18,8 @@ class TermMatcher {
   /// Adds a literal term (one or more words); returns false when it has no words.
   bool add(std::string_view term, int id);
   /// Calls f(id, text_begin, text_end) for each whole-word match, longest first at a position.
+  /// Korean attaches particles and endings to a word ("혁신적이다", "패러다임을"): a term
+  /// whose last word is Hangul also matches the start of a text word, and the match ends there.
   void find(const std::vector<Word>& words,
             const std::function<void(int, std::uint32_t, std::uint32_t)>& f) const;
   bool empty() const { return m_first.empty(); }
@@ -26,6 +28,7 @@ class TermMatcher {
   struct Term {
     std::vector<std::string> words;
     int id;
+    bool hangul = false;  ///< the last word is Hangul: it may be followed by a particle
   };
   bool m_ignore_case;
   std::unordered_map<std::string, std::vector<Term>> m_first;
