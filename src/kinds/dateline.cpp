@@ -10,6 +10,22 @@ namespace {
 
 class Dateline final : public Rule {
  public:
+  // A dateline line among the few blocks before the summary paragraph (the one just before it,
+  // or any of them when the summary opens with the place).
+  static bool dateline_apart(const Document& doc, const Prose& summary, bool place_opening) {
+    std::size_t i = static_cast<std::size_t>(&summary - doc.prose.data());
+    for (std::size_t back = 1; back <= 6 && back <= i; ++back) {
+      const Prose& q = doc.prose[i - back];
+      if (doc.faq.contains(q.span.begin)) break;
+      if (q.kind == BlockKind::heading && back == 1 && !place_opening) return false;
+      if (q.kind != BlockKind::heading && patterns::dateline_line(q.text)) {
+        if (back == 1 || place_opening) return true;
+      }
+      if (!place_opening && q.kind != BlockKind::heading) return false;
+    }
+    return false;
+  }
+
   explicit Dateline(ParamReader&) {}
   void check(const Document& doc, FindingSink& out) const override {
     if (!doc.is_prfaq || !doc.headline_role) return;
@@ -34,6 +50,9 @@ class Dateline final : public Rule {
             after.starts_with("-") || after.starts_with(","))
           return;
       }
+      // The dateline on a line of its own: "**Hochrhein, 2026**" just above the summary, or a
+      // date line above it when the summary opens with the place ("**Toronto, ON** - Acme …").
+      if (dateline_apart(doc, p, patterns::place_dash_opening(doc.slice(p.span)))) return;
       out.report({.span = first_line(doc, p.span)});
       return;
     }

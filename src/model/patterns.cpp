@@ -1,5 +1,7 @@
 #include "model/patterns.hpp"
 
+#include "model/context.hpp"
+
 #include <re2/re2.h>
 
 #include <vector>
@@ -104,6 +106,24 @@ bool dateline_in_source(std::string_view source) {
   for (char c : source.substr(0, std::min<std::size_t>(source.size(), 400)))
     if (c != '`' && c != '*' && c != '_') raw += c;
   return dateline_date(text::squash(raw)).has_value();
+}
+
+bool dateline_line(std::string_view line) {
+  std::string t = text::squash(line);
+  if (t.empty() || t.size() > 80) return false;
+  if (model::is_date_line(t)) return true;
+  static const RE2 k_place_year(
+      R"(^(?:\*\*|__|\*|_)?\s*\p{Lu}[^,\n]{0,40}(?:,[^,\n]{1,30})?,(?:\s*[^\s,]+){0,3}?\s*)"
+      R"((?:19|20)\d\d\s*(?:\*\*|__|\*|_)?$)");
+  return RE2::FullMatch(t, k_place_year);
+}
+
+bool place_dash_opening(std::string_view paragraph) {
+  static const RE2 k_place_dash(
+      R"(^(?:\*\*|__)?\s*\p{Lu}[^\n,*_\x{2014}\x{2013}-]{1,30}(?:,[^\n,*_\x{2014}\x{2013}-]{1,20})?)"
+      R"(\s*(?:\*\*|__)?\s*(?:\x{2014}|\x{2013}|--?)\s)");
+  re2::StringPiece in(paragraph.data(), std::min<std::size_t>(paragraph.size(), 120));
+  return RE2::PartialMatch(in, k_place_dash);
 }
 
 std::string announcer(std::string_view summary) {
