@@ -104,6 +104,7 @@ struct Section {
   LabelKind kind = LabelKind::generic;
   std::string how;       ///< how the label was matched ("alias 'problem' (exact)")
   bool related = false;  ///< matched a related alias ("Key Features" for the solution)
+  int score = 0;         ///< how closely it matched: 100 an alias exactly, 60-99 containing one
   bool example = false;  ///< a worked example the document shows ("## Worked example")
 };
 

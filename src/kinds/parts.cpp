@@ -269,6 +269,12 @@ class PartOrder final : public Rule {
         continue;
       }
       if (quote) continue;
+      // A label that only contains a part's name ("Solution Discipline", "Problem Clarity")
+      // above the headline belongs to a preamble (notes, a checklist), not to the release.
+      if (r.role != "headline" && r.section > 0 && doc.headline_role &&
+          r.label_span.begin < doc.headline_span.begin &&
+          doc.sections[static_cast<std::size_t>(r.section)].score < 100)
+        continue;
       if (latest && m_tmpl.order_of(r.role) < m_tmpl.order_of(latest->role)) {
         report(out, r, title_of(m_tmpl, r.role), title_of(m_tmpl, latest->role), latest->label_span,
                "'" + title_of(m_tmpl, latest->role) + "' comes first here");

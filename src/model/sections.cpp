@@ -65,6 +65,7 @@ class SectionBuilder {
     sec.kind = c.kind;
     sec.how = c.how;
     sec.related = c.related;
+    sec.score = c.score;
     sec.role = c.role;
     sec.part = c.part;
     sec.is_question = c.kind == LabelKind::question;
