@@ -1,4 +1,7 @@
 // The only code (with cmark_handles.hpp) that sees cmark-gfm. Bytes -> RawBlocks + Prose.
+#include <algorithm>
+#include <array>
+#include <cctype>
 #include <cstring>
 #include <mutex>
 #include <string>
@@ -11,6 +14,46 @@ namespace prfaq::markdown {
 namespace {
 
 constexpr std::string_view k_object = "\xEF\xBF\xBC";  // U+FFFC stands for code and URLs
+
+// The element names of HTML (the WHATWG list with the obsolete ones still met in documents),
+// sorted. An inline tag with another name (`<Feature name>`, `<customer name>`) is a slot the
+// author typed, not markup: CommonMark still parses it as raw HTML, so it is read as text.
+constexpr std::array<std::string_view, 134> k_html_elements = {
+    "a",          "abbr",    "acronym",  "address",  "area",       "article",   "aside",
+    "audio",      "b",       "base",     "bdi",      "bdo",        "big",       "blink",
+    "blockquote", "body",    "br",       "button",   "canvas",     "caption",   "center",
+    "cite",       "code",    "col",      "colgroup", "data",       "datalist",  "dd",
+    "del",        "details", "dfn",      "dialog",   "dir",        "div",       "dl",
+    "dt",         "em",      "embed",    "fieldset", "figcaption", "figure",    "font",
+    "footer",     "form",    "frame",    "frameset", "h1",         "h2",        "h3",
+    "h4",         "h5",      "h6",       "head",     "header",     "hgroup",    "hr",
+    "html",       "i",       "iframe",   "image",    "img",        "input",     "ins",
+    "kbd",        "label",   "legend",   "li",       "link",       "main",      "map",
+    "mark",       "marquee", "math",     "menu",     "meta",       "meter",     "nav",
+    "nobr",       "noembed", "noframes", "noscript", "object",     "ol",        "optgroup",
+    "option",     "output",  "p",        "param",    "picture",    "plaintext", "pre",
+    "progress",   "q",       "rb",       "rp",       "rt",         "rtc",       "ruby",
+    "s",          "samp",    "script",   "search",   "section",    "select",    "slot",
+    "small",      "source",  "span",     "strike",   "strong",     "style",     "sub",
+    "summary",    "sup",     "svg",      "table",    "tbody",      "td",        "template",
+    "textarea",   "tfoot",   "th",       "thead",    "time",       "title",     "tr",
+    "track",      "tt",      "u",        "ul",       "var",        "video",     "wbr",
+    "xmp"};
+
+/// Whether an inline HTML literal is markup: a comment, a declaration, a custom element
+/// (a name with a dash) or an HTML element, opening or closing.
+bool is_markup(std::string_view html) {
+  if (html.size() < 2 || html[0] != '<') return true;
+  std::size_t k = 1;
+  if (html[k] == '/') ++k;
+  std::size_t start = k;
+  std::string name;
+  while (k < html.size() && (std::isalnum(static_cast<unsigned char>(html[k])) || html[k] == '-'))
+    name += static_cast<char>(std::tolower(static_cast<unsigned char>(html[k++])));
+  if (k == start) return true;  // <!-- -->, <!DOCTYPE>, <?php ?>
+  if (name.find('-') != std::string::npos) return true;
+  return std::binary_search(k_html_elements.begin(), k_html_elements.end(), name);
+}
 
 void register_extensions() {
   static std::once_flag once;
@@ -529,6 +572,11 @@ class Walker {
         case CMARK_NODE_HTML_INLINE: {
           std::string_view html = lit ? lit : "";
           std::size_t pos = m_cm.find(html, cursor);
+          if (!html.empty() && pos != std::string_view::npos && pos < limit && !is_markup(html) &&
+              html.find_first_of("\r\n") == std::string_view::npos) {
+            map_text(p, html, cursor, limit);
+            break;
+          }
           if (!html.empty() && pos != std::string_view::npos && pos < limit) {
             if (html.starts_with("<!--"))
               collect_comments(
