@@ -22,6 +22,7 @@ cases=(
   "headings|''.join('## Heading %d\\n\\nText.\\n\\n' % i for i in range(n))|20000"
   "quotes|'# Acme\\n\\n' + ''.join('\"It is great,\" said Jane Doe %d, CEO at Acme.\\n\\n' % i for i in range(n))|5000"
   "list items|''.join('- item TBD %d\\n' % i for i in range(n))|20000"
+  "one word without a blank|'# Acme\\n\\n' + 'a' * n + '\\n'|500000"
 )
 
 seconds() {  # best of 3 runs of linting $1

@@ -57,7 +57,7 @@ void TermMatcher::find(const std::vector<Word>& words,
     bool hangul = is_hangul(first);
     bool found = false;
     while (!found && len > 0) {
-      auto it = m_first.find(len == first.size() ? first : first.substr(0, len));
+      auto it = m_first.find(std::string_view(first).substr(0, len));
       bool cut = len < first.size();
       if (it != m_first.end()) {
         for (const Term& t : it->second) {

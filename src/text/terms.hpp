@@ -30,8 +30,13 @@ class TermMatcher {
     int id;
     bool hangul = false;  ///< the last word is Hangul: it may be followed by a particle
   };
+  // Looked up by string_view: a Korean word's shorter starts are tried without copies.
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
   bool m_ignore_case;
-  std::unordered_map<std::string, std::vector<Term>> m_first;
+  std::unordered_map<std::string, std::vector<Term>, Hash, std::equal_to<>> m_first;
 };
 
 }  // namespace prfaq::text
