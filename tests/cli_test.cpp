@@ -352,3 +352,28 @@ TEST_CASE("outline --explain: the evidence, the turned-down headline candidate a
   CHECK(j["mentions"][0]["text"] == "\"Close the month\"");
   CHECK(j["quotes"][0]["class"] == "leader");
 }
+
+TEST_CASE("patterns compiled together: each match names its own pattern, bad ones are named") {
+  fs::path d = test::temp_dir("patternset");
+  test::write(d / ".prfaq.toml", "rule_dirs = [\"rules\"]\n");
+  // Groups, a named group, parentheses inside a class and inside \Q…\E: the matches must still
+  // be told apart by pattern (the message shows the match, the rule code the rule).
+  test::write(
+      d / "rules" / "groups.toml",
+      "code = \"ZZ904\"\nname = \"groups\"\nkind = \"existence\"\nmessage = \"m '{match}'\"\n"
+      "patterns = ['(a)(b)c', '(?P<x>d[()])e', '\\Q(f)\\E(g)', 'h[)(]+i']\n");
+  test::write(d / "doc.md", "abc d(e (f)g h)(i\n");
+  test::Run r = test::run("cd " + d.string() + " && " + bin() +
+                          " lint --format concise --select ZZ904 doc.md");
+  CHECK(r.out.find("doc.md:1:1: warning: m 'abc'") != std::string::npos);
+  CHECK(r.out.find("doc.md:1:5: warning: m 'd(e'") != std::string::npos);
+  CHECK(r.out.find("doc.md:1:9: warning: m '(f)g'") != std::string::npos);
+  CHECK(r.out.find("doc.md:1:14: warning: m 'h)(i'") != std::string::npos);
+  // A pattern that only parses next to another ("x)|(y") is still an error of its own.
+  test::write(d / "rules" / "groups.toml",
+              "code = \"ZZ904\"\nname = \"groups\"\nkind = \"existence\"\nmessage = \"m\"\n"
+              "patterns = ['x)|(y', 'ok']\n");
+  r = test::run("cd " + d.string() + " && " + bin() + " lint --format concise doc.md");
+  CHECK(r.status == 2);
+  CHECK(r.out.find("invalid pattern 'x)|(y'") != std::string::npos);
+}

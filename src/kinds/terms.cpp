@@ -14,14 +14,93 @@ PatternSet::PatternSet() = default;
 PatternSet::~PatternSet() = default;
 PatternSet::PatternSet(PatternSet&&) noexcept = default;
 
+namespace {
+
+// The capturing groups of an RE2 pattern, counted from its text; -1 when the pattern does not
+// stand on its own (parentheses that do not balance, an open class or \Q, a trailing escape),
+// so that it must be compiled alone. RE2 checks the count when the patterns are compiled
+// together, and any doubt sends every pattern through RE2 one by one.
+int capturing_groups(std::string_view p) {
+  int n = 0;
+  int depth = 0;
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    char c = p[i];
+    if (c == '\\') {
+      if (i + 1 >= p.size()) return -1;
+      if (p[i + 1] == 'Q') {
+        std::size_t e = p.find("\\E", i + 2);
+        if (e == std::string_view::npos) return -1;
+        i = e + 1;
+      } else {
+        ++i;
+      }
+      continue;
+    }
+    if (c == '[') {
+      std::size_t k = i + 1;
+      if (k < p.size() && p[k] == '^') ++k;
+      if (k < p.size() && p[k] == ']') ++k;
+      for (; k < p.size() && p[k] != ']'; ++k) {
+        if (p[k] == '\\') {
+          ++k;
+        } else if (p[k] == '[' && k + 1 < p.size() && p[k + 1] == ':') {
+          std::size_t e = p.find(":]", k + 2);
+          if (e == std::string_view::npos) return -1;
+          k = e + 1;
+        }
+      }
+      if (k >= p.size()) return -1;
+      i = k;
+      continue;
+    }
+    if (c == '(') {
+      ++depth;
+      bool flags = i + 1 < p.size() && p[i + 1] == '?';
+      bool named = flags && i + 2 < p.size() && (p[i + 2] == 'P' || p[i + 2] == '<');
+      if (!flags || named) ++n;
+    } else if (c == ')' && --depth < 0) {
+      return -1;
+    }
+  }
+  return depth == 0 ? n : -1;
+}
+
+}  // namespace
+
 bool PatternSet::compile(const std::vector<std::string>& patterns, bool ignore_case, ParamReader& p,
                          std::string_view param) {
-  std::string all;
-  bool ok = true;
   RE2::Options opts;
   opts.set_log_errors(false);
   opts.set_case_sensitive(!ignore_case);
   opts.set_max_mem(64 << 20);
+  m_count = static_cast<int>(patterns.size());
+  // Fast path: the patterns counted from their text and compiled once, together.
+  std::string all;
+  std::vector<int> counts;
+  for (const std::string& pat : patterns) {
+    int n = capturing_groups(pat);
+    if (n < 0) break;
+    counts.push_back(n);
+    all += (all.empty() ? "" : "|") + std::string("(") + pat + ")";
+  }
+  if (!patterns.empty() && counts.size() == patterns.size()) {
+    auto re = std::make_unique<RE2>(all, opts);
+    int groups = 0;
+    for (int n : counts) groups += 1 + n;
+    if (re->ok() && re->NumberOfCapturingGroups() == groups) {
+      m_groups = 0;
+      for (std::size_t pi = 0; pi < patterns.size(); ++pi) {
+        m_top.push_back(m_groups + 1);
+        m_pattern_index.push_back(static_cast<int>(pi));
+        m_groups += 1 + counts[pi];
+      }
+      m_re = std::move(re);
+      return true;
+    }
+  }
+  // Each pattern on its own: names the bad ones, and keeps the good ones.
+  all.clear();
+  bool ok = true;
   for (std::size_t pi = 0; pi < patterns.size(); ++pi) {
     const std::string& pat = patterns[pi];
     RE2 one(pat, opts);
@@ -35,7 +114,6 @@ bool PatternSet::compile(const std::vector<std::string>& patterns, bool ignore_c
     m_groups += 1 + one.NumberOfCapturingGroups();
     all += (all.empty() ? "" : "|") + std::string("(") + pat + ")";
   }
-  m_count = static_cast<int>(patterns.size());
   if (!ok || all.empty()) return ok;
   m_re = std::make_unique<RE2>(all, opts);
   if (!m_re->ok()) {
