@@ -119,6 +119,25 @@ validate() {
     --errors=text -s "$schema" "$@")
 }
 
+# expect_valid NAME SCHEMA DIR PASSED SCHEMA_NAME: every JSON file in DIR validates against SCHEMA.
+expect_valid() {
+  if validate "$2" -d "$3/*.json" >"$WORK/ajv-$1.log" 2>&1; then
+    pass "$1: $4"
+  else
+    grep -v ' valid$' "$WORK/ajv-$1.log" | head -40 >&2
+    fail "$1: output does not validate against $5"
+  fi
+}
+
+# expect_rejected NAME SCHEMA FILE WHAT: the schema must say no to FILE, so the check can fail.
+expect_rejected() {
+  if validate "$2" -d "$3" >/dev/null 2>&1; then
+    fail "$1: the schema accepts $4 (the check cannot fail)"
+  else
+    pass "$1: the schema rejects $4"
+  fi
+}
+
 ###############################################################################
 # (a) SARIF
 ###############################################################################
@@ -151,21 +170,13 @@ check_sarif() {
   [ "$ok" = 1 ] || fail "sarif: prfaq failed while writing SARIF"
   local n
   n=$(find "$dir" -name '*.json' | wc -l)
-  if validate "$SARIF_SCHEMA" -d "$dir/*.json" >"$WORK/ajv-sarif.log" 2>&1; then
-    pass "sarif: $n logs valid against the SARIF 2.1.0 schema of $SARIF_PACKAGE"
-  else
-    grep -v ' valid$' "$WORK/ajv-sarif.log" | head -40 >&2
-    fail "sarif: output does not validate against the SARIF 2.1.0 schema"
-  fi
+  expect_valid sarif "$SARIF_SCHEMA" "$dir" \
+    "$n logs valid against the SARIF 2.1.0 schema of $SARIF_PACKAGE" "the SARIF 2.1.0 schema"
   # The validator must be able to say no: a log without "version" is rejected.
   node -e 'const fs=require("fs");const d=JSON.parse(fs.readFileSync(process.argv[1]));
     delete d.version; d.runs[0].results.push({message:{text:"x"},level:"loud"});
     fs.writeFileSync(process.argv[2], JSON.stringify(d));' "$dir/all.json" "$WORK/broken-sarif.json"
-  if validate "$SARIF_SCHEMA" -d "$WORK/broken-sarif.json" >/dev/null 2>&1; then
-    fail "sarif: the validator accepted a broken log (the check cannot fail)"
-  else
-    pass "sarif: the validator rejects a broken log"
-  fi
+  expect_rejected sarif "$SARIF_SCHEMA" "$WORK/broken-sarif.json" "a broken log"
   # Contents: every rule of the config, ruleIndex consistent, the same findings as --format json.
   "$BIN" rules --no-config --format json >"$WORK/rules.json" || fail "prfaq rules --format json"
   if node -e '
@@ -257,20 +268,12 @@ check_json() {
     const u=d.summary.unreadable; process.exit(u && u.length===1 && u[0].path==="missing.md" &&
     u[0].reason==="no such file" ? 0 : 1);' "$dir/unreadable.json" ||
     fail "json: the missing file is not in summary.unreadable"
-  if validate "$OUTPUT_SCHEMA" -d "$dir/*.json" >"$WORK/ajv-json.log" 2>&1; then
-    pass "json: output valid against docs/prfaq-output.schema.json"
-  else
-    grep -v ' valid$' "$WORK/ajv-json.log" | head -40 >&2
-    fail "json: output does not validate against docs/prfaq-output.schema.json"
-  fi
+  expect_valid json "$OUTPUT_SCHEMA" "$dir" "output valid against docs/prfaq-output.schema.json" \
+    docs/prfaq-output.schema.json
   node -e 'const fs=require("fs");const d=JSON.parse(fs.readFileSync(process.argv[1]));
     d.files[0].diagnostics[0].surprise = 1; fs.writeFileSync(process.argv[2], JSON.stringify(d));' \
     "$dir/all.json" "$WORK/broken-out.json"
-  if validate "$OUTPUT_SCHEMA" -d "$WORK/broken-out.json" >/dev/null 2>&1; then
-    fail "json: the schema accepts an unknown key (additionalProperties is not enforced)"
-  else
-    pass "json: the schema rejects an unknown key"
-  fi
+  expect_rejected json "$OUTPUT_SCHEMA" "$WORK/broken-out.json" "an unknown key"
 }
 
 ###############################################################################
@@ -287,21 +290,13 @@ check_outline_json() {
     "$BIN" outline --no-config --format json --explain "$f" >"$dir/$n-explain.json" ||
       fail "outline: --format json --explain failed on $f"
   done
-  if validate "$OUTLINE_SCHEMA" -d "$dir/*.json" >"$WORK/ajv-outline.log" 2>&1; then
-    pass "outline: $((n * 2)) outlines valid against docs/prfaq-outline.schema.json"
-  else
-    grep -v ' valid$' "$WORK/ajv-outline.log" | head -40 >&2
-    fail "outline: output does not validate against docs/prfaq-outline.schema.json"
-  fi
+  expect_valid outline "$OUTLINE_SCHEMA" "$dir" \
+    "$((n * 2)) outlines valid against docs/prfaq-outline.schema.json" docs/prfaq-outline.schema.json
   node -e 'const fs=require("fs");const d=JSON.parse(fs.readFileSync(process.argv[1]));
     d.roles[0].surprise = 1; fs.writeFileSync(process.argv[2], JSON.stringify(d));' \
     <("$BIN" outline --no-config --format json --explain "$SRC/examples/good-teamsync.md") \
     "$WORK/broken-outline.json"
-  if validate "$OUTLINE_SCHEMA" -d "$WORK/broken-outline.json" >/dev/null 2>&1; then
-    fail "outline: the schema accepts an unknown key (additionalProperties is not enforced)"
-  else
-    pass "outline: the schema rejects an unknown key"
-  fi
+  expect_rejected outline "$OUTLINE_SCHEMA" "$WORK/broken-outline.json" "an unknown key"
 }
 
 ###############################################################################
