@@ -74,23 +74,23 @@ std::optional<std::string> find_attribution(const Context& ctx, const std::strin
   std::string s;
   re2::StringPiece in(rest);
   if (lex.after_verb && RE2::PartialMatch(in, *lex.after_verb, &s) &&
-      described_speaker(ctx, clean_speaker(s))) {
+      described_speaker(ctx, clean_speaker(ctx, s))) {
     how = "attributed after the quote ('said …')";
     return s;
   }
   static const RE2 k_dash(R"(\x01\s*[*_]*\s*(?:[—–―]+|--?)\s*([^\x01\n]{2,160}))");
-  if (RE2::PartialMatch(in, k_dash, &s) && speaker_like(ctx, clean_speaker(s)) &&
-      label_words(clean_speaker(s)) <= 14) {
+  if (RE2::PartialMatch(in, k_dash, &s) && speaker_like(ctx, clean_speaker(ctx, s)) &&
+      label_words(clean_speaker(ctx, s)) <= 14) {
     how = "attributed after a dash";
     return s;
   }
   if (lex.after_name && RE2::PartialMatch(in, *lex.after_name, &s) &&
-      described_speaker(ctx, clean_speaker(s)) && word_count(clean_speaker(s)) <= 10) {
+      described_speaker(ctx, clean_speaker(ctx, s)) && word_count(clean_speaker(ctx, s)) <= 10) {
     how = "attributed after the quote ('… Ana says')";
     return s;
   }
   if (lex.before_verb && RE2::PartialMatch(in, *lex.before_verb, &s) &&
-      described_speaker(ctx, clean_speaker(s)) && word_count(clean_speaker(s)) <= 20) {
+      described_speaker(ctx, clean_speaker(ctx, s)) && word_count(clean_speaker(ctx, s)) <= 20) {
     how = "attributed before the quote ('Ana said:')";
     return s;
   }
@@ -115,7 +115,7 @@ std::optional<std::string> find_attribution(const Context& ctx, const std::strin
   }
   std::string after;
   bool cjk_after = lex.cjk_after && RE2::PartialMatch(in, *lex.cjk_after, &after);
-  if (cjk_after && !clean_speaker(after).empty()) {
+  if (cjk_after && !clean_speaker(ctx, after).empty()) {
     how = "attributed after the quote (CJK)";
     return after;
   }
@@ -140,16 +140,17 @@ std::optional<std::string> find_attribution(const Context& ctx, const std::strin
       R"((?:^|\n|[.!?]\s+)\s*((?:[^\x01:：\n.!?]|[A-Z]\.){2,200}?)\s*[:：]\s*\x01)");
   // Without a speech verb the introduction must be a name ("Ana Ruiz:"), and the quotation a
   // sentence: "Suggested headline: "X"" and "We want confidence: "…"" are no attributions.
-  if (RE2::PartialMatch(in, k_colon, &s) && word_count(clean_speaker(s)) <= 16 &&
-      described_speaker(ctx, clean_speaker(s)) && !labels_a_part(ctx, clean_speaker(s)) &&
-      (ctx.lex.count("speech_verbs", s) > 0 || (sentence && name_like(ctx, clean_speaker(s))))) {
+  if (RE2::PartialMatch(in, k_colon, &s) && word_count(clean_speaker(ctx, s)) <= 16 &&
+      described_speaker(ctx, clean_speaker(ctx, s)) && !labels_a_part(ctx, clean_speaker(ctx, s)) &&
+      (ctx.lex.count("speech_verbs", s) > 0 ||
+       (sentence && name_like(ctx, clean_speaker(ctx, s))))) {
     how = "introduced before the quote with a colon";
     return s;
   }
   return std::nullopt;
 }
 
-std::string clean_speaker(std::string s) {
+std::string clean_speaker(const Context& ctx, std::string s) {
   s = text::trim(s);
   // Stop at the end of the attribution sentence ("said Hall. 588 people …").
   for (std::string_view stop : {". ", "! ", "? ", "\n", "\xE3\x80\x82"}) {
@@ -166,10 +167,18 @@ std::string clean_speaker(std::string s) {
     }
     if (k != std::string::npos) s.erase(k);
   }
-  for (std::string_view verb : {", says ", ", said ", " says ", " said ", ", explains ", ", adds ",
-                                ", sagt ", " sagt ", ", dijo ", " dijo ", " put it", " puts it"}) {
-    std::size_t k = s.find(verb);
-    if (k != std::string::npos && k > 0) s.erase(k);
+  // The speech verb and what follows it ("Sam Hall, says it best", "Ana put it"): the verbs of
+  // the template's `speech_verbs`, as a word after a blank.
+  for (const std::string& verb : ctx.tmpl.words("speech_verbs")) {
+    for (std::size_t k = s.find(verb); k != std::string::npos; k = s.find(verb, k + 1)) {
+      std::size_t e = k + verb.size();
+      bool after_blank = k > 1 && s[k - 1] == ' ';
+      bool whole = e == s.size() || s[e] == ' ' || s[e] == ',' || s[e] == '.' || s[e] == ':';
+      if (after_blank && whole) {
+        s.erase(k - 1);
+        break;
+      }
+    }
   }
   s = text::trim(s);
   auto strip = [](char c) {

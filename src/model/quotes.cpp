@@ -104,12 +104,13 @@ class Quotes {
       q.prose = static_cast<int>(pi);
       q.section = p.section;
       std::string how;
-      if (auto sp = find_attribution(m_ctx, rest, how, punct)) q.speaker = clean_speaker(*sp);
+      if (auto sp = find_attribution(m_ctx, rest, how, punct))
+        q.speaker = clean_speaker(m_ctx, *sp);
       if (q.speaker.empty() && how.empty()) {
-        q.speaker = clean_speaker(nearby(pi, how));
+        q.speaker = clean_speaker(m_ctx, nearby(pi, how));
       }
       if (q.speaker.empty() && how.find("CJK") != std::string::npos)
-        q.speaker = clean_speaker(previous_subject(pi));
+        q.speaker = clean_speaker(m_ctx, previous_subject(pi));
       bool labelled = in_quote_section(p.section);
       std::string ctx_role = section_role(p.section);
       // Speech without a speaker: only a quotation that is most of its paragraph, a sentence or
@@ -203,7 +204,7 @@ class Quotes {
       q.span = q.pieces.front();
       q.prose = members.front();
       q.section = section;
-      q.speaker = clean_speaker(speaker);
+      q.speaker = clean_speaker(m_ctx, speaker);
       q.how = how;
       finish(q);
     }

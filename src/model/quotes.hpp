@@ -37,8 +37,8 @@ std::optional<std::string> find_attribution(const Context& ctx, const std::strin
                                             std::string& how, bool sentence = true);
 
 /// An attribution cut to the speaker: the sentence's end, the speech verb, dashes, "by" and
-/// markup dropped ("— by Ana P., CTO." -> "Ana P., CTO").
-std::string clean_speaker(std::string s);
+/// markup dropped ("— by Ana P., CTO." -> "Ana P., CTO"). The verbs are the template's.
+std::string clean_speaker(const Context& ctx, std::string s);
 
 /// The class of an attributed quotation (`role`: the labelled role of its section), and `why`.
 QuoteClass classify_quote(const Context& ctx, const Quote& q, const std::string& role,
