@@ -73,24 +73,30 @@ std::optional<std::string> find_attribution(const Context& ctx, const std::strin
   const Lexicon& lex = ctx.lex;
   std::string s;
   re2::StringPiece in(rest);
-  if (lex.after_verb && RE2::PartialMatch(in, *lex.after_verb, &s) &&
-      described_speaker(ctx, clean_speaker(ctx, s))) {
+  // Each candidate is cleaned once: `cleaned()` sets `sp` from `s` and is always true.
+  std::string sp;
+  auto cleaned = [&] {
+    sp = clean_speaker(ctx, s);
+    return true;
+  };
+  if (lex.after_verb && RE2::PartialMatch(in, *lex.after_verb, &s) && cleaned() &&
+      described_speaker(ctx, sp)) {
     how = "attributed after the quote ('said …')";
     return s;
   }
   static const RE2 k_dash(R"(\x01\s*[*_]*\s*(?:[—–―]+|--?)\s*([^\x01\n]{2,160}))");
-  if (RE2::PartialMatch(in, k_dash, &s) && speaker_like(ctx, clean_speaker(ctx, s)) &&
-      label_words(clean_speaker(ctx, s)) <= 14) {
+  if (RE2::PartialMatch(in, k_dash, &s) && cleaned() && speaker_like(ctx, sp) &&
+      label_words(sp) <= 14) {
     how = "attributed after a dash";
     return s;
   }
-  if (lex.after_name && RE2::PartialMatch(in, *lex.after_name, &s) &&
-      described_speaker(ctx, clean_speaker(ctx, s)) && word_count(clean_speaker(ctx, s)) <= 10) {
+  if (lex.after_name && RE2::PartialMatch(in, *lex.after_name, &s) && cleaned() &&
+      described_speaker(ctx, sp) && word_count(sp) <= 10) {
     how = "attributed after the quote ('… Ana says')";
     return s;
   }
-  if (lex.before_verb && RE2::PartialMatch(in, *lex.before_verb, &s) &&
-      described_speaker(ctx, clean_speaker(ctx, s)) && word_count(clean_speaker(ctx, s)) <= 20) {
+  if (lex.before_verb && RE2::PartialMatch(in, *lex.before_verb, &s) && cleaned() &&
+      described_speaker(ctx, sp) && word_count(sp) <= 20) {
     how = "attributed before the quote ('Ana said:')";
     return s;
   }
@@ -140,10 +146,9 @@ std::optional<std::string> find_attribution(const Context& ctx, const std::strin
       R"((?:^|\n|[.!?]\s+)\s*((?:[^\x01:：\n.!?]|[A-Z]\.){2,200}?)\s*[:：]\s*\x01)");
   // Without a speech verb the introduction must be a name ("Ana Ruiz:"), and the quotation a
   // sentence: "Suggested headline: "X"" and "We want confidence: "…"" are no attributions.
-  if (RE2::PartialMatch(in, k_colon, &s) && word_count(clean_speaker(ctx, s)) <= 16 &&
-      described_speaker(ctx, clean_speaker(ctx, s)) && !labels_a_part(ctx, clean_speaker(ctx, s)) &&
-      (ctx.lex.count("speech_verbs", s) > 0 ||
-       (sentence && name_like(ctx, clean_speaker(ctx, s))))) {
+  if (RE2::PartialMatch(in, k_colon, &s) && cleaned() && word_count(sp) <= 16 &&
+      described_speaker(ctx, sp) && !labels_a_part(ctx, sp) &&
+      (ctx.lex.count("speech_verbs", s) > 0 || (sentence && name_like(ctx, sp)))) {
     how = "introduced before the quote with a colon";
     return s;
   }
@@ -167,19 +172,13 @@ std::string clean_speaker(const Context& ctx, std::string s) {
     }
     if (k != std::string::npos) s.erase(k);
   }
-  // The speech verb and what follows it ("Sam Hall, says it best", "Ana put it"): the verbs of
-  // the template's `speech_verbs`, as a word after a blank.
-  for (const std::string& verb : ctx.tmpl.words("speech_verbs")) {
-    for (std::size_t k = s.find(verb); k != std::string::npos; k = s.find(verb, k + 1)) {
-      std::size_t e = k + verb.size();
-      bool after_blank = k > 1 && s[k - 1] == ' ';
-      bool whole = e == s.size() || s[e] == ' ' || s[e] == ',' || s[e] == '.' || s[e] == ':';
-      if (after_blank && whole) {
-        s.erase(k - 1);
-        break;
-      }
+  // The speech verb and what follows it ("Sam Hall, says it best", "Ana put it"): the first of
+  // the template's `speech_verbs` after a blank.
+  for (const CueHit& h : ctx.lex.find("speech_verbs", s))
+    if (h.begin > 1 && s[h.begin - 1] == ' ') {
+      s.erase(h.begin - 1);
+      break;
     }
-  }
   s = text::trim(s);
   auto strip = [](char c) {
     return c == '.' || c == ',' || c == ':' || c == ';' || c == '*' || c == '_' || c == ' ';
