@@ -17,11 +17,8 @@ class Dateline final : public Rule {
     for (std::size_t back = 1; back <= 6 && back <= i; ++back) {
       const Prose& q = doc.prose[i - back];
       if (doc.faq.contains(q.span.begin)) break;
-      if (q.kind == BlockKind::heading && back == 1 && !place_opening) return false;
-      if (q.kind != BlockKind::heading && patterns::dateline_line(q.text)) {
-        if (back == 1 || place_opening) return true;
-      }
-      if (!place_opening && q.kind != BlockKind::heading) return false;
+      if (q.kind != BlockKind::heading && patterns::dateline_line(q.text)) return true;
+      if (!place_opening) return false;  // only the block just before the summary counts
     }
     return false;
   }

@@ -18,27 +18,27 @@ constexpr std::string_view k_object = "\xEF\xBF\xBC";  // U+FFFC stands for code
 // The element names of HTML (the WHATWG list with the obsolete ones still met in documents),
 // sorted. An inline tag with another name (`<Feature name>`, `<customer name>`) is a slot the
 // author typed, not markup: CommonMark still parses it as raw HTML, so it is read as text.
-constexpr std::array<std::string_view, 134> k_html_elements = {
-    "a",          "abbr",    "acronym",  "address",  "area",       "article",   "aside",
-    "audio",      "b",       "base",     "bdi",      "bdo",        "big",       "blink",
-    "blockquote", "body",    "br",       "button",   "canvas",     "caption",   "center",
-    "cite",       "code",    "col",      "colgroup", "data",       "datalist",  "dd",
-    "del",        "details", "dfn",      "dialog",   "dir",        "div",       "dl",
-    "dt",         "em",      "embed",    "fieldset", "figcaption", "figure",    "font",
-    "footer",     "form",    "frame",    "frameset", "h1",         "h2",        "h3",
-    "h4",         "h5",      "h6",       "head",     "header",     "hgroup",    "hr",
-    "html",       "i",       "iframe",   "image",    "img",        "input",     "ins",
-    "kbd",        "label",   "legend",   "li",       "link",       "main",      "map",
-    "mark",       "marquee", "math",     "menu",     "meta",       "meter",     "nav",
-    "nobr",       "noembed", "noframes", "noscript", "object",     "ol",        "optgroup",
-    "option",     "output",  "p",        "param",    "picture",    "plaintext", "pre",
-    "progress",   "q",       "rb",       "rp",       "rt",         "rtc",       "ruby",
-    "s",          "samp",    "script",   "search",   "section",    "select",    "slot",
-    "small",      "source",  "span",     "strike",   "strong",     "style",     "sub",
-    "summary",    "sup",     "svg",      "table",    "tbody",      "td",        "template",
-    "textarea",   "tfoot",   "th",       "thead",    "time",       "title",     "tr",
-    "track",      "tt",      "u",        "ul",       "var",        "video",     "wbr",
-    "xmp"};
+constexpr auto k_html_elements = std::to_array<std::string_view>(
+    {"a",          "abbr",    "acronym",  "address",  "area",       "article",   "aside",
+     "audio",      "b",       "base",     "bdi",      "bdo",        "big",       "blink",
+     "blockquote", "body",    "br",       "button",   "canvas",     "caption",   "center",
+     "cite",       "code",    "col",      "colgroup", "data",       "datalist",  "dd",
+     "del",        "details", "dfn",      "dialog",   "dir",        "div",       "dl",
+     "dt",         "em",      "embed",    "fieldset", "figcaption", "figure",    "font",
+     "footer",     "form",    "frame",    "frameset", "h1",         "h2",        "h3",
+     "h4",         "h5",      "h6",       "head",     "header",     "hgroup",    "hr",
+     "html",       "i",       "iframe",   "image",    "img",        "input",     "ins",
+     "kbd",        "label",   "legend",   "li",       "link",       "main",      "map",
+     "mark",       "marquee", "math",     "menu",     "meta",       "meter",     "nav",
+     "nobr",       "noembed", "noframes", "noscript", "object",     "ol",        "optgroup",
+     "option",     "output",  "p",        "param",    "picture",    "plaintext", "pre",
+     "progress",   "q",       "rb",       "rp",       "rt",         "rtc",       "ruby",
+     "s",          "samp",    "script",   "search",   "section",    "select",    "slot",
+     "small",      "source",  "span",     "strike",   "strong",     "style",     "sub",
+     "summary",    "sup",     "svg",      "table",    "tbody",      "td",        "template",
+     "textarea",   "tfoot",   "th",       "thead",    "time",       "title",     "tr",
+     "track",      "tt",      "u",        "ul",       "var",        "video",     "wbr",
+     "xmp"});
 
 /// Whether an inline HTML literal is markup: a comment, a declaration, a custom element
 /// (a name with a dash) or an HTML element, opening or closing.
