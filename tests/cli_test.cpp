@@ -377,3 +377,22 @@ TEST_CASE("patterns compiled together: each match names its own pattern, bad one
   CHECK(r.status == 2);
   CHECK(r.out.find("invalid pattern 'x)|(y'") != std::string::npos);
 }
+
+TEST_CASE("lint --timings: one line per rule that ran and one for reading, on stderr") {
+  std::string src = PRFAQ_SOURCE_DIR;
+  fs::path d = test::temp_dir("timings");
+  std::string lint = bin() + " lint --no-config --quiet --format concise --fail-on never -o " +
+                     (d / "out.txt").string() + " " + src + "/examples/flawed-launchpad.md";
+  test::Run r = test::run(lint + " --select PF501,PF503 --timings");
+  CHECK(r.status == 0);
+  CHECK(r.out.find("time per rule, summed over 1 file (") == 7);  // after "prfaq: "
+  CHECK(r.out.find("reading (parse and document model)") != std::string::npos);
+  CHECK(r.out.find("PF501 jargon") != std::string::npos);
+  CHECK(r.out.find("PF503 hype") != std::string::npos);
+  CHECK(r.out.find("PF502") == std::string::npos);  // not selected, not timed
+  CHECK(r.out.find("100.0%") != std::string::npos);
+  // The findings still go to the output; without the flag nothing else is printed.
+  CHECK(test::read(d / "out.txt").find("[PF501/jargon]") != std::string::npos);
+  CHECK(test::run(lint + " --select PF501").out.empty());
+  fs::remove_all(d);
+}

@@ -4,6 +4,7 @@
 
 #include "support.hpp"
 #include "text/terms.hpp"
+#include "text/text.hpp"
 #include "text/tokenize.hpp"
 
 namespace {
@@ -98,4 +99,52 @@ TEST_CASE("Korean terms match the start of a word, before its particle or ending
   // A shorter word, and a Latin word with a suffix, are not matches.
   CHECK(hits("혁신 센터").empty());
   CHECK(hits("seamlessly").empty());
+}
+
+TEST_CASE("find_each matches every id on its own, as one matcher per id would") {
+  auto words_of = [](const std::string& text) {
+    prfaq::Prose p;
+    p.text = text;
+    p.offsets.assign(text.size() + 1, 0);
+    prfaq::text::tokenize(p);
+    return p.words;
+  };
+  const std::vector<std::string> terms = {"set up", "set", "up front", "front", "혁신적", "혁신"};
+  prfaq::text::TermMatcher all;
+  for (std::size_t k = 0; k < terms.size(); ++k) all.add(terms[k], static_cast<int>(k));
+  for (const std::string text :
+       {"We set up the team up front, then set it up.", "Set up: front of the set.",
+        "구조는 혁신적이다 혁신", "setup up front front"}) {
+    std::vector<prfaq::Word> ws = words_of(text);
+    std::vector<std::string> together(terms.size()), alone(terms.size());
+    all.find_each(ws, static_cast<int>(terms.size()),
+                  [&](int id, std::uint32_t b, std::uint32_t e) {
+                    together[static_cast<std::size_t>(id)] += text.substr(b, e - b) + ";";
+                  });
+    for (std::size_t k = 0; k < terms.size(); ++k) {
+      prfaq::text::TermMatcher one;
+      one.add(terms[k], static_cast<int>(k));
+      one.find(ws, [&](int, std::uint32_t b, std::uint32_t e) {
+        alone[k] += text.substr(b, e - b) + ";";
+      });
+    }
+    CHECK(together == alone);
+  }
+  // Spelled out for one text: "set" is found inside "set up", which a shared find() would hide.
+  std::vector<prfaq::Word> ws = words_of("We set up the team up front.");
+  std::string out;
+  all.find_each(ws, static_cast<int>(terms.size()), [&](int id, std::uint32_t b, std::uint32_t e) {
+    out += std::to_string(id) + ":" + std::string("We set up the team up front.").substr(b, e - b) +
+           ";";
+  });
+  CHECK(out == "0:set up;1:set;2:up front;3:front;");
+}
+
+TEST_CASE("word_count counts the words words() makes, without making them") {
+  for (const std::string s :
+       {"", "one", "two words", "  spaced   out  ", "日本語のテキスト", "mixed 中文 text",
+        "e-mail isn't 3.5", "\xFF\xFE bad bytes", "a\tb\nc", "ünïcödé wörds"})
+    CHECK(prfaq::text::word_count(s) == prfaq::text::words(s).size());
+  CHECK(prfaq::text::word_count("one two three") == 3);
+  CHECK(prfaq::text::word_count("日本") == 2);
 }

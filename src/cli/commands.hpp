@@ -24,6 +24,7 @@ struct LintOptions {
   int jobs = 0;
   std::string color = "auto";
   bool quiet = false, statistics = false;
+  bool timings = false;  ///< print per-rule times to stderr after the run
   std::optional<std::string> rules_dir;
   std::optional<std::string> baseline;        ///< hide the findings recorded in this file
   std::optional<std::string> write_baseline;  ///< record the findings in this file, exit 0

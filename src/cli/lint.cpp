@@ -76,6 +76,24 @@ void process(Job& job, const RuleFilter& filter, bool fix) {
   job.diags = lint_source(*job.source, config, filter, job.included).diagnostics;
 }
 
+// --timings: the clock of each rule and of reading, summed over the files, slowest first.
+void print_timings(std::size_t files, unsigned threads) {
+  std::vector<RuleTiming> all = timings();
+  double total = 0;
+  for (const RuleTiming& t : all) total += t.seconds;
+  std::string out = fmt::format("prfaq: time per rule, summed over {} file{} ({} thread{})\n",
+                                files, files == 1 ? "" : "s", threads, threads == 1 ? "" : "s");
+  out += fmt::format("{:>10}  {:>6}  {:>8}  {}\n", "seconds", "share", "findings", "rule");
+  for (const RuleTiming& t : all) {
+    std::string what = t.code.empty() ? t.name : t.code + " " + t.name;
+    std::string found = t.code.empty() ? "-" : std::to_string(t.findings);
+    out += fmt::format("{:>10.4f}  {:>5.1f}%  {:>8}  {}\n", t.seconds,
+                       total > 0 ? 100.0 * t.seconds / total : 0.0, found, what);
+  }
+  out += fmt::format("{:>10.4f}  {:>5.1f}%  {:>8}  total\n", total, 100.0, "");
+  std::cerr << out;
+}
+
 std::optional<Severity> fail_threshold(const LintOptions& o, const Config* config) {
   std::string f = o.fail_on;
   if (f.empty()) {
@@ -273,6 +291,7 @@ int run_lint(const LintOptions& o) {
       }
     }
   };
+  if (o.timings) enable_timings(true);
   std::vector<std::thread> threads;
   markdown::prepare_library();  // cmark-gfm's process-wide state, before any worker starts
   for (unsigned t = 1; t < n_jobs; ++t) threads.emplace_back(worker);
@@ -363,6 +382,7 @@ int run_lint(const LintOptions& o) {
   if (baseline) summary.baseline_stale = baseline->stale();
   reporter->end(summary);
   if (!finish_output()) rc = 2;
+  if (o.timings) print_timings(jobs.size(), n_jobs);
   if (o.fix && std::any_of(jobs.begin(), jobs.end(), [](const Job& j) { return j.stdin_input; })) {
     std::cout << stdin_text.str();
     std::cout.flush();

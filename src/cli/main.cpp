@@ -80,6 +80,8 @@ int main(int argc, char** argv) {
           ->check(CLI::IsMember({"auto", "always", "never"}));
       c->add_flag("--quiet,-q", o.quiet, "Print findings only, no summary");
       c->add_flag("--statistics", o.statistics, "Print a count per rule");
+      c->add_flag("--timings", o.timings,
+                  "Print to stderr the time spent per rule and in reading the documents");
     };
     add_lint_opts(&app);
     CLI::App* lint = app.add_subcommand("lint", "Lint files and directories (default command)");

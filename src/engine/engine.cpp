@@ -1,6 +1,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <mutex>
 #include <prfaq/engine.hpp>
 #include <set>
 
@@ -126,16 +129,59 @@ std::map<std::string, std::string> bounded(std::map<std::string, std::string> ar
 
 }  // namespace
 
+namespace {
+
+using Clock = std::chrono::steady_clock;
+std::atomic<bool> g_timings{false};
+std::mutex g_timings_mutex;
+std::map<std::string, RuleTiming> g_timing_totals;  // by code ("" for reading)
+
+void add_timings(const std::vector<RuleTiming>& local) {
+  std::lock_guard lock(g_timings_mutex);
+  for (const RuleTiming& t : local) {
+    RuleTiming& total = g_timing_totals[t.code];
+    total.code = t.code;
+    total.name = t.name;
+    total.seconds += t.seconds;
+    total.findings += t.findings;
+  }
+}
+
+double seconds_since(Clock::time_point t0) {
+  return std::chrono::duration<double>(Clock::now() - t0).count();
+}
+
+}  // namespace
+
+void enable_timings(bool on) {
+  g_timings = on;
+}
+
+std::vector<RuleTiming> timings() {
+  std::vector<RuleTiming> out;
+  {
+    std::lock_guard lock(g_timings_mutex);
+    for (const auto& [code, t] : g_timing_totals) out.push_back(t);
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const RuleTiming& a, const RuleTiming& b) { return a.seconds > b.seconds; });
+  return out;
+}
+
 LintResult lint_document(const Document& doc, const Config& config, const RuleFilter& filter) {
   LintResult result;
   std::vector<Diagnostic>& out = result.diagnostics;
   std::vector<Finding> findings;
+  const bool timed = g_timings;
+  std::vector<RuleTiming> times;
   for (const RuleSpec& spec : config.rules) {
     if (spec.severity == Severity::off || !spec.rule || !filter.allows(spec)) continue;
     if (spec.kind == "engine") continue;  // engine rules are reported below
     findings.clear();
     VectorSink sink(findings);
+    Clock::time_point t0 = timed ? Clock::now() : Clock::time_point{};
     spec.rule->check(doc, sink);
+    if (timed) times.push_back({spec.code, spec.name, seconds_since(t0), findings.size()});
     for (Finding& f : findings) {
       Diagnostic d;
       d.code = spec.code;
@@ -224,6 +270,7 @@ LintResult lint_document(const Document& doc, const Config& config, const RuleFi
                          }),
              kept.end());
   out = std::move(kept);
+  if (timed) add_timings(times);
   return result;
 }
 
@@ -233,7 +280,10 @@ LintResult lint_source(const SourceFile& source, const Config& config, const Rul
   opts.tmpl = &config.tmpl;
   opts.product_names = config.product_names;
   opts.selected_by_include = selected_by_include;
+  const bool timed = g_timings;
+  Clock::time_point t0 = timed ? Clock::now() : Clock::time_point{};
   Document doc = build_document(source, opts);
+  if (timed) add_timings({{"", "reading (parse and document model)", seconds_since(t0), 0}});
   return lint_document(doc, config, filter);
 }
 

@@ -44,6 +44,13 @@ class Consistency final : public Rule {
     for (const std::string& n : p.product_names()) m_names.push_back(n);
     for (auto& [a, b] : p.get_string_map("either", "pairs of spellings that must not both appear"))
       m_either.emplace_back(a, b);
+    // Both spellings of every pair in one matcher, each matched on its own (find_each):
+    // pair k's first spelling is id 2k, its second 2k + 1.
+    int id = 0;
+    for (const auto& [a, b] : m_either) {
+      m_pairs.add(a, id++);
+      m_pairs.add(b, id++);
+    }
   }
   bool fixable() const override { return true; }
 
@@ -54,12 +61,12 @@ class Consistency final : public Rule {
     if (m_products)
       for (const std::string& n : m_names)
         canon.emplace(squashed(n), n), configured.insert(squashed(n));
-    std::vector<std::pair<const Prose*, std::vector<Word>>> blocks;
+    std::vector<std::pair<const Prose*, const std::vector<Word>*>> blocks;
     for (const Prose& prose : doc.prose) {
       if (!m_scope.contains(doc, prose)) continue;
-      blocks.emplace_back(&prose, words_of(prose));
+      blocks.emplace_back(&prose, &words_of(prose));
       if (m_camel)
-        for (const Word& w : blocks.back().second) {
+        for (const Word& w : *blocks.back().second) {
           // Not the name part of an address ("IndieGames.Press", "TeamSync.app").
           std::string_view t = prose.text;
           bool address = w.end + 1 < t.size() && t[w.end] == '.' &&
@@ -70,7 +77,8 @@ class Consistency final : public Rule {
     std::map<std::string, std::size_t> max_words;
     for (auto& [k, v] : canon)
       max_words[k] = std::count(v.begin(), v.end(), ' ') + std::count(v.begin(), v.end(), '-') + 1;
-    for (auto& [prose, words] : blocks) {
+    for (auto& [prose, block_words] : blocks) {
+      const std::vector<Word>& words = *block_words;
       for (std::size_t i = 0; i < words.size(); ++i) {
         std::string acc;
         for (std::size_t k = i; k < words.size() && k < i + 3; ++k) {
@@ -113,25 +121,24 @@ class Consistency final : public Rule {
       }
     }
     // Either pairs: the spelling used second is flagged wherever it appears.
-    for (const auto& [a, b] : m_either) {
-      TermMatcher ma, mb;
-      ma.add(a, 0);
-      mb.add(b, 0);
-      std::vector<Span> sa, sb;
-      // The written form must be the pair's own: "set-up" is not "set up" (a verb and a noun).
-      auto same = [](std::string_view written, std::string_view term) {
-        return text::to_lower(text::squash(written)) == text::to_lower(term);
-      };
-      for (auto& [prose, words] : blocks) {
-        ma.find(words, [&](int, std::uint32_t x, std::uint32_t y) {
-          Span sp = prose->source_span(x, y);
-          if (same(doc.slice(sp), a)) sa.push_back(sp);
-        });
-        mb.find(words, [&](int, std::uint32_t x, std::uint32_t y) {
-          Span sp = prose->source_span(x, y);
-          if (same(doc.slice(sp), b)) sb.push_back(sp);
-        });
-      }
+    // The written form must be the pair's own: "set-up" is not "set up" (a verb and a noun).
+    auto same = [](std::string_view written, std::string_view term) {
+      return text::to_lower(text::squash(written)) == text::to_lower(term);
+    };
+    std::vector<std::vector<Span>> seen(2 * m_either.size());  // by id
+    for (auto& [prose, words] : blocks) {
+      m_pairs.find_each(*words, static_cast<int>(seen.size()),
+                        [&](int id, std::uint32_t x, std::uint32_t y) {
+                          const auto& pair = m_either[static_cast<std::size_t>(id / 2)];
+                          Span sp = prose->source_span(x, y);
+                          if (same(doc.slice(sp), id % 2 == 0 ? pair.first : pair.second))
+                            seen[static_cast<std::size_t>(id)].push_back(sp);
+                        });
+    }
+    for (std::size_t k = 0; k < m_either.size(); ++k) {
+      const auto& [a, b] = m_either[k];
+      const std::vector<Span>& sa = seen[2 * k];
+      const std::vector<Span>& sb = seen[2 * k + 1];
       if (sa.empty() || sb.empty()) continue;
       bool a_first = sa.front().begin < sb.front().begin;
       const std::vector<Span>& later = a_first ? sb : sa;
@@ -149,6 +156,7 @@ class Consistency final : public Rule {
   bool m_products = true, m_camel = true;
   std::vector<std::string> m_names;
   std::vector<std::pair<std::string, std::string>> m_either;
+  TermMatcher m_pairs;
 };
 
 }  // namespace

@@ -26,7 +26,7 @@ std::string prose_text(const Prose& p, std::uint32_t from, std::uint32_t to) {
 }
 
 std::size_t word_count(std::string_view s) {
-  return text::words(s).size();
+  return text::word_count(s);
 }
 
 bool has_cjk(std::string_view s) {
@@ -146,10 +146,7 @@ std::size_t answer_marker(const Lexicon& lex, std::string_view s) {
   auto it = lex.lists.find("answer_labels");
   if (it == lex.lists.end() || !it->second.entries) return 0;
   // Only short markers ("A:", "A1.", "Answer:", "答：") open an answer inside a paragraph.
-  std::vector<std::string> markers;
-  for (const std::string& w : *it->second.entries)
-    if (text::words(w).size() == 1) markers.push_back(w);
-  return marker_length(markers, s, false);
+  return marker_length(it->second.single_words, s, false);
 }
 
 std::string strip_question_prefix(const Lexicon& lex, std::string s) {

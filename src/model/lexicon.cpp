@@ -88,6 +88,7 @@ std::shared_ptr<const Lexicon> compile_lexicon(const Template& tmpl) {
     l.entries = &tmpl.words(name);
     int id = 0;
     for (const std::string& e : *l.entries) {
+      if (text::word_count(e) == 1) l.single_words.push_back(e);
       if (has_hangul(e))
         l.substrings.push_back(e);
       else

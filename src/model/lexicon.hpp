@@ -28,6 +28,7 @@ struct Lexicon {
     text::TermMatcher words;              ///< entries of scripts written with spaces, and CJK
     std::vector<std::string> substrings;  ///< Hangul entries: particles attach to words
     const std::vector<std::string>* entries = nullptr;
+    std::vector<std::string> single_words;  ///< the entries that are one word ("A:", "答")
   };
   std::map<std::string, List, std::less<>> lists;
 

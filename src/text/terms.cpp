@@ -43,47 +43,72 @@ bool TermMatcher::add(std::string_view term, int id) {
   return true;
 }
 
-void TermMatcher::find(const std::vector<Word>& words,
-                       const std::function<void(int, std::uint32_t, std::uint32_t)>& f) const {
-  std::size_t i = 0;
+std::uint32_t TermMatcher::match_end(const std::vector<Word>& words, std::size_t i, std::size_t len,
+                                     const Term& t) const {
+  if (i + t.words.size() > words.size()) return 0;
   auto key = [&](std::size_t k) -> const std::string& {
     return m_ignore_case ? words[k].lower : words[k].text;
   };
+  // A first word cut short (before a Korean particle) only matches a one-word Korean term.
+  if (len < key(i).size() && !(t.hangul && t.words.size() == 1)) return 0;
+  for (std::size_t k = 1; k < t.words.size(); ++k)
+    if (!words[i + k - 1].joined_to_next ||
+        !word_matches(key(i + k), t.words[k], t.hangul && k + 1 == t.words.size()))
+      return 0;
+  const Word& last = words[i + t.words.size() - 1];
+  if (t.words.size() == 1) return words[i].begin + static_cast<std::uint32_t>(len);
+  if (t.hangul) return last.begin + static_cast<std::uint32_t>(t.words.back().size());
+  return last.end;
+}
+
+template <typename Visit>
+void TermMatcher::candidates(const std::vector<Word>& words, std::size_t i, Visit visit) const {
+  const std::string& first = m_ignore_case ? words[i].lower : words[i].text;
+  // The first word as written, then (Korean) each shorter start of it, syllable by syllable.
+  bool hangul = is_hangul(first);
+  for (std::size_t len = first.size(); len > 0; len -= 3) {
+    auto it = m_first.find(std::string_view(first).substr(0, len));
+    if (it != m_first.end())
+      for (const Term& t : it->second)
+        if (!visit(t, len)) return;
+    if (!hangul || len < 6) break;
+  }
+}
+
+void TermMatcher::find(const std::vector<Word>& words,
+                       const std::function<void(int, std::uint32_t, std::uint32_t)>& f) const {
+  std::size_t i = 0;
   while (i < words.size()) {
     std::size_t advance = 1;
-    const std::string& first = key(i);
-    // The first word as written, then (Korean) each shorter start of it, syllable by syllable.
-    std::size_t len = first.size();
-    bool hangul = is_hangul(first);
-    bool found = false;
-    while (!found && len > 0) {
-      auto it = m_first.find(std::string_view(first).substr(0, len));
-      bool cut = len < first.size();
-      if (it != m_first.end()) {
-        for (const Term& t : it->second) {
-          if (i + t.words.size() > words.size()) continue;
-          if (cut && !(t.hangul && t.words.size() == 1)) continue;
-          bool ok = true;
-          for (std::size_t k = 1; k < t.words.size() && ok; ++k)
-            ok = words[i + k - 1].joined_to_next &&
-                 word_matches(key(i + k), t.words[k], t.hangul && k + 1 == t.words.size());
-          if (!ok) continue;
-          const Word& last = words[i + t.words.size() - 1];
-          std::uint32_t end = last.end;
-          if (t.words.size() == 1)
-            end = words[i].begin + static_cast<std::uint32_t>(len);
-          else if (t.hangul)
-            end = last.begin + static_cast<std::uint32_t>(t.words.back().size());
-          f(t.id, words[i].begin, end);
-          advance = t.words.size();
-          found = true;
-          break;
-        }
-      }
-      if (!hangul || len < 6) break;
-      len -= 3;  // one Hangul syllable
-    }
+    // The longest term at the longest start wins; the words it covers are consumed.
+    candidates(words, i, [&](const Term& t, std::size_t len) {
+      std::uint32_t end = match_end(words, i, len, t);
+      if (end == 0) return true;
+      f(t.id, words[i].begin, end);
+      advance = t.words.size();
+      return false;
+    });
     i += advance;
+  }
+}
+
+void TermMatcher::find_each(const std::vector<Word>& words, int ids,
+                            const std::function<void(int, std::uint32_t, std::uint32_t)>& f) const {
+  // The word where each id may match next (its last match ends before it); the position at
+  // which an id last matched, so that only its longest term counts there.
+  std::vector<std::size_t> next(static_cast<std::size_t>(ids), 0);
+  std::vector<std::size_t> matched_at(static_cast<std::size_t>(ids), SIZE_MAX);
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    candidates(words, i, [&](const Term& t, std::size_t len) {
+      auto id = static_cast<std::size_t>(t.id);
+      if (id >= next.size() || next[id] > i || matched_at[id] == i) return true;
+      std::uint32_t end = match_end(words, i, len, t);
+      if (end == 0) return true;
+      f(t.id, words[i].begin, end);
+      next[id] = i + t.words.size();
+      matched_at[id] = i;
+      return true;
+    });
   }
 }
 

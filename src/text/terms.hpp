@@ -22,6 +22,11 @@ class TermMatcher {
   /// whose last word is Hangul also matches the start of a text word, and the match ends there.
   void find(const std::vector<Word>& words,
             const std::function<void(int, std::uint32_t, std::uint32_t)>& f) const;
+  /// Like find, but each id is matched on its own, as if every id had a matcher of its own:
+  /// one id's match does not hide another id's match of the same words. One pass over the
+  /// words for many term lists (`ids` is one more than the largest id added).
+  void find_each(const std::vector<Word>& words, int ids,
+                 const std::function<void(int, std::uint32_t, std::uint32_t)>& f) const;
   bool empty() const { return m_first.empty(); }
 
  private:
@@ -35,6 +40,13 @@ class TermMatcher {
     using is_transparent = void;
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
+  /// Where term t matches words from i on (its first word's first `len` bytes), 0 if not.
+  std::uint32_t match_end(const std::vector<Word>& words, std::size_t i, std::size_t len,
+                          const Term& t) const;
+  /// Calls visit(term, len) for the terms that may start at word i, longest first, for the
+  /// whole first word and then (Korean) each shorter start of it; stops when visit is false.
+  template <typename Visit>
+  void candidates(const std::vector<Word>& words, std::size_t i, Visit visit) const;
   bool m_ignore_case;
   std::unordered_map<std::string, std::vector<Term>, Hash, std::equal_to<>> m_first;
 };

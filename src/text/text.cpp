@@ -104,6 +104,25 @@ std::vector<std::string> words(std::string_view s) {
   return out;
 }
 
+std::size_t word_count(std::string_view s) {
+  std::size_t n = 0;
+  bool in_word = false;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    char32_t c = decode_utf8(s, i);
+    if (is_cjk(c)) {
+      n += 1 + (in_word ? 1 : 0);
+      in_word = false;
+    } else if (is_word_char(c)) {
+      in_word = true;
+    } else {
+      n += in_word ? 1 : 0;
+      in_word = false;
+    }
+  }
+  return n + (in_word ? 1 : 0);
+}
+
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
   for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;

@@ -28,6 +28,8 @@ std::string trim(std::string_view s);
 bool iequals(std::string_view a, std::string_view b);
 /// Words of a string (letters/digits runs), lower-cased.
 std::vector<std::string> words(std::string_view s);
+/// words(s).size(), without building the words.
+std::size_t word_count(std::string_view s);
 std::size_t edit_distance(std::string_view a, std::string_view b);
 /// Collapses runs of whitespace into one space and trims.
 std::string squash(std::string_view s);
