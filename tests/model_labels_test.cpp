@@ -4,6 +4,7 @@
 
 #include "model/context.hpp"
 #include "model_test_support.hpp"
+#include "text/text.hpp"
 
 using namespace prfaq::model;
 
@@ -132,6 +133,13 @@ TEST_CASE("labels: CJK detection and label words") {
   CHECK(label_words("よくある質問") > 0.0);
   CHECK(word_count("one two  three") == 3);
   CHECK(word_count("") == 0);
+  // Exactly: each CJK character half a word, each other run of word characters one.
+  CHECK(label_words("よくある質問") == doctest::Approx(3.0));
+  CHECK(label_words("FAQ（よくある）: e-mail") == doctest::Approx(1 + 2 + 2));
+  CHECK(label_words("Q2 2027 plan") == doctest::Approx(3.0));
+  // A bounded count stops early but still says "more than".
+  CHECK(prfaq::text::word_count("a b c d e f g h i j k l", 10) > 10);
+  CHECK(prfaq::text::word_count("a b c", 10) == 3);
 }
 
 TEST_CASE("labels: read_line_label, bold labels") {

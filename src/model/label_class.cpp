@@ -48,8 +48,8 @@ LabelClass classify_label(const Context& ctx, std::string_view raw, bool faq_con
     out.how = ends_with_question(label) ? "ends with a question mark" : "question marker";
     return out;
   }
-  std::string norm = normalize_label(label);
   if (label_words(label) > 8) return out;
+  std::string norm = normalize_label(label);
   // An FAQ part with a word for its audience ("Internal Engineering FAQ", "Customer FAQ
   // (External)"): the first audience word decides.
   if (names_faq(ctx.tmpl, norm)) {

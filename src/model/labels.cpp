@@ -13,16 +13,23 @@ std::string prose_text(const Prose& p, std::uint32_t from, std::uint32_t to) {
   from = std::min<std::uint32_t>(from, static_cast<std::uint32_t>(all.size()));
   to = std::min<std::uint32_t>(to, static_cast<std::uint32_t>(all.size()));
   std::string_view s = all.substr(from, to > from ? to - from : 0);
+  // Code spans and URLs (U+FFFC) dropped and whitespace squashed, in one pass.
   std::string out;
   out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size();) {
-    if (s.compare(i, 3, "\xEF\xBF\xBC") == 0) {  // code spans and URLs
-      i += 3;
-      continue;
+  bool space = false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == '\xEF' && s.compare(i, 3, "\xEF\xBF\xBC") == 0) {
+      i += 2;
+    } else if (std::isspace(static_cast<unsigned char>(c))) {
+      space = true;
+    } else {
+      if (space && !out.empty()) out += ' ';
+      space = false;
+      out += c;
     }
-    out += s[i++];
   }
-  return text::squash(out);
+  return out;
 }
 
 std::size_t word_count(std::string_view s) {
@@ -42,12 +49,18 @@ bool has_cjk(std::string_view s) {
 }
 
 double label_words(std::string_view s) {
+  // As text::words(s) splits: a run of word characters is a word, each CJK character one
+  // more (weighing half).
   double n = 0;
-  for (const std::string& w : text::words(s)) {
-    std::size_t i = 0;
-    n += text::is_cjk(decode_utf8(w, i)) ? 0.5 : 1.0;
+  bool in_word = false;
+  for (std::size_t i = 0; i < s.size();) {
+    char32_t c = decode_utf8(s, i);
+    bool cjk = text::is_cjk(c);
+    if (in_word && (cjk || !text::is_word_char(c))) n += 1.0;
+    in_word = !cjk && text::is_word_char(c);
+    if (cjk) n += 0.5;
   }
-  return n;
+  return n + (in_word ? 1.0 : 0.0);
 }
 
 std::string trim_markup(std::string_view s) {
@@ -191,7 +204,7 @@ bool is_date_line(std::string_view s) {
 
 bool is_release_marker(const Lexicon& lex, std::string_view s) {
   std::string t = trim_markup(s);
-  if (t.empty() || word_count(t) > 10) return false;
+  if (t.empty() || text::word_count(t, 10) > 10) return false;
   return lex.leading("immediate_release", t).has_value();
 }
 

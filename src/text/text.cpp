@@ -104,11 +104,11 @@ std::vector<std::string> words(std::string_view s) {
   return out;
 }
 
-std::size_t word_count(std::string_view s) {
+std::size_t word_count(std::string_view s, std::size_t limit) {
   std::size_t n = 0;
   bool in_word = false;
   std::size_t i = 0;
-  while (i < s.size()) {
+  while (i < s.size() && n <= limit) {
     char32_t c = decode_utf8(s, i);
     if (is_cjk(c)) {
       n += 1 + (in_word ? 1 : 0);

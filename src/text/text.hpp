@@ -1,5 +1,6 @@
 #pragma once
 // Small text helpers shared by the model and the kinds.
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,8 +29,8 @@ std::string trim(std::string_view s);
 bool iequals(std::string_view a, std::string_view b);
 /// Words of a string (letters/digits runs), lower-cased.
 std::vector<std::string> words(std::string_view s);
-/// words(s).size(), without building the words.
-std::size_t word_count(std::string_view s);
+/// words(s).size(), without building the words; counting stops after `limit` + 1.
+std::size_t word_count(std::string_view s, std::size_t limit = SIZE_MAX - 1);
 std::size_t edit_distance(std::string_view a, std::string_view b);
 /// Collapses runs of whitespace into one space and trims.
 std::string squash(std::string_view s);
