@@ -13,23 +13,16 @@ std::string prose_text(const Prose& p, std::uint32_t from, std::uint32_t to) {
   from = std::min<std::uint32_t>(from, static_cast<std::uint32_t>(all.size()));
   to = std::min<std::uint32_t>(to, static_cast<std::uint32_t>(all.size()));
   std::string_view s = all.substr(from, to > from ? to - from : 0);
-  // Code spans and URLs (U+FFFC) dropped and whitespace squashed, in one pass.
   std::string out;
   out.reserve(s.size());
-  bool space = false;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    if (c == '\xEF' && s.compare(i, 3, "\xEF\xBF\xBC") == 0) {
-      i += 2;
-    } else if (std::isspace(static_cast<unsigned char>(c))) {
-      space = true;
-    } else {
-      if (space && !out.empty()) out += ' ';
-      space = false;
-      out += c;
+  for (std::size_t i = 0; i < s.size();) {
+    if (s[i] == '\xEF' && s.compare(i, 3, "\xEF\xBF\xBC") == 0) {  // code spans and URLs
+      i += 3;
+      continue;
     }
+    out += s[i++];
   }
-  return out;
+  return text::squash(out);
 }
 
 std::size_t word_count(std::string_view s) {
