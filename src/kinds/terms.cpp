@@ -128,23 +128,32 @@ void PatternSet::find(std::string_view text,
                       const std::function<void(int, std::uint32_t, std::uint32_t)>& f) const {
   if (!m_re) return;
   int groups = m_re->NumberOfCapturingGroups();
-  std::vector<re2::StringPiece> sub(static_cast<std::size_t>(groups) + 1);
+  std::vector<re2::StringPiece> sub;
   std::size_t pos = 0;
   re2::StringPiece input(text.data(), text.size());
-  while (pos <= text.size() && m_re->Match(input, pos, text.size(), RE2::UNANCHORED, sub.data(),
-                                           static_cast<int>(sub.size()))) {
-    std::size_t b = static_cast<std::size_t>(sub[0].data() - text.data());
-    std::size_t e = b + sub[0].size();
-    // Which top-level alternative matched: the first non-empty top-level group. Top-level groups
-    // are the ones we added; nested groups of a pattern follow its own group.
-    int which = 0;
-    for (std::size_t idx = 0; idx < m_top.size(); ++idx) {
-      if (m_top[idx] <= groups && sub[static_cast<std::size_t>(m_top[idx])].data() != nullptr) {
-        which = m_pattern_index[idx];
-        break;
+  re2::StringPiece whole;
+  // Where the next match is, by RE2's DFA alone (no groups asked: most blocks have none);
+  // then, anchored at its start, which pattern it was. The anchored match at the same start
+  // is the same match: leftmost-first picks the first alternative that matches there.
+  while (pos <= text.size() && m_re->Match(input, pos, text.size(), RE2::UNANCHORED, &whole, 1)) {
+    std::size_t b = static_cast<std::size_t>(whole.data() - text.data());
+    std::size_t e = b + whole.size();
+    if (e > b) {
+      sub.assign(static_cast<std::size_t>(groups) + 1, re2::StringPiece());
+      int which = 0;
+      if (m_re->Match(input, b, text.size(), RE2::ANCHOR_START, sub.data(),
+                      static_cast<int>(sub.size()))) {
+        // The first non-empty top-level group: the top-level groups are the ones we added;
+        // nested groups of a pattern follow its own group.
+        for (std::size_t idx = 0; idx < m_top.size(); ++idx) {
+          if (m_top[idx] <= groups && sub[static_cast<std::size_t>(m_top[idx])].data() != nullptr) {
+            which = m_pattern_index[idx];
+            break;
+          }
+        }
       }
+      f(which, static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e));
     }
-    if (e > b) f(which, static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e));
     pos = e > b ? e : b + 1;
   }
 }
