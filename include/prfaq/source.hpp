@@ -84,8 +84,17 @@ struct SourceFile {
 /// Byte ranges of invalid UTF-8 sequences in a text.
 std::vector<Span> find_invalid_utf8(std::string_view text);
 
+/// decode_utf8 for a lead byte of 0x80 or more.
+char32_t decode_utf8_multibyte(std::string_view text, std::size_t& i);
 /// Decodes one code point at text[i] (advancing i); invalid bytes yield U+FFFD and advance by one.
-char32_t decode_utf8(std::string_view text, std::size_t& i);
+inline char32_t decode_utf8(std::string_view text, std::size_t& i) {
+  auto b0 = static_cast<unsigned char>(text[i]);
+  if (b0 < 0x80) {
+    ++i;
+    return b0;
+  }
+  return decode_utf8_multibyte(text, i);
+}
 /// Appends the UTF-8 encoding of a code point.
 void append_utf8(std::string& out, char32_t cp);
 /// Number of code points in a (possibly invalid) UTF-8 text.

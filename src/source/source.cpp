@@ -89,7 +89,7 @@ std::uint32_t LineIndex::offset_of(std::uint32_t line, std::uint32_t byte_column
 SourceFile::SourceFile(std::string path_, std::string text_)
     : path(std::move(path_)), text(std::move(text_)), lines(text) {}
 
-char32_t decode_utf8(std::string_view s, std::size_t& i) {
+char32_t decode_utf8_multibyte(std::string_view s, std::size_t& i) {
   auto b0 = static_cast<unsigned char>(s[i]);
   if (b0 < 0x80) {
     ++i;

@@ -5,9 +5,8 @@
 
 namespace prfaq::text {
 
-bool is_space(char32_t c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0xA0 ||
-         c == 0x3000 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F;
+bool is_space_multibyte(char32_t c) {
+  return c == 0xA0 || c == 0x3000 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F;
 }
 
 bool is_cjk(char32_t c) {
@@ -33,8 +32,7 @@ int cjk_char_units(std::string_view text) {
   return k_chinese_char_units;
 }
 
-bool is_word_char(char32_t c) {
-  if (c < 0x80) return std::isalnum(static_cast<int>(c)) != 0;
+bool is_word_char_multibyte(char32_t c) {
   if (is_space(c)) return false;
   if (c >= 0x2000 && c <= 0x206F) return false;  // general punctuation
   if (c >= 0x3000 && c <= 0x303F) return false;  // CJK punctuation

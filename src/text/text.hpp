@@ -7,7 +7,10 @@
 
 namespace prfaq::text {
 
-bool is_space(char32_t c);
+bool is_space_multibyte(char32_t c);
+inline bool is_space(char32_t c) {
+  return c < 0x80 ? (c == ' ' || (c >= '\t' && c <= '\r')) : is_space_multibyte(c);
+}
 bool is_cjk(char32_t c);
 /// Hiragana and katakana (full and half width).
 bool is_kana(char32_t c);
@@ -22,7 +25,11 @@ inline constexpr int k_chinese_char_units = 20;   // 30 / 1.5
 /// The weight of one CJK character in text that is Japanese when it holds any kana.
 int cjk_char_units(std::string_view text);
 /// Letters, digits and marks (any code point that is not space, punctuation or a symbol).
-bool is_word_char(char32_t c);
+bool is_word_char_multibyte(char32_t c);
+inline bool is_word_char(char32_t c) {
+  if (c >= 0x80) return is_word_char_multibyte(c);
+  return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
 /// ASCII-and-Latin-1-aware lower case (other scripts unchanged).
 std::string to_lower(std::string_view s);
 std::string trim(std::string_view s);
