@@ -2,12 +2,10 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
-#include <atomic>
 #include <cstring>
 #include <fstream>
 #include <iostream>
 #include <map>
-#include <mutex>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -20,6 +18,7 @@
 #include "cli/config_cache.hpp"
 #include "cli/diff.hpp"
 #include "cli/files.hpp"
+#include "cli/ordered.hpp"
 #include "io/io.hpp"
 #include "markdown/markdown.hpp"
 #include "report/common.hpp"
@@ -44,6 +43,13 @@ struct Job {
   std::optional<io::Stamp> stamp;  // the file as it was read (--fix checks it is unchanged)
   std::string fixed_text;
   std::size_t fixed = 0;
+  /// Frees what linting the file produced, once it has been reported.
+  void release() {
+    source.reset();
+    diags = {};
+    original = {};
+    fixed_text = {};
+  }
 };
 
 std::string display_path(const fs::path& p) {
@@ -59,8 +65,8 @@ void process(Job& job, const RuleFilter& filter, bool fix) {
   if (!job.stdin_input) job.stamp = io::stamp(job.path);
   if (!read_document(job.path, job.stdin_input, text, job.io_error)) return;
   const Config& config = *job.config;
-  job.original = text;
   if (fix) {
+    job.original = text;  // --fix checks the file is unchanged; --diff shows the change
     for (int round = 0; round < 10; ++round) {
       SourceFile src(job.display, text);
       LintResult r = lint_source(src, config, filter, job.included);
@@ -72,7 +78,7 @@ void process(Job& job, const RuleFilter& filter, bool fix) {
     }
     job.fixed_text = text;
   }
-  job.source = std::make_unique<SourceFile>(job.display, text);
+  job.source = std::make_unique<SourceFile>(job.display, std::move(text));
   job.diags = lint_source(*job.source, config, filter, job.included).diagnostics;
 }
 
@@ -249,7 +255,7 @@ int run_lint(const LintOptions& o) {
   filter.select = o.select;
   filter.ignore = o.ignore;
   // Unknown rules in --select/--ignore are usage errors.
-  if (!jobs.empty() || true) {
+  {
     auto cfg = configs.default_config();
     std::vector<std::string> names;
     for (const RuleSpec& r : cfg->rules) names.push_back(r.code), names.push_back(r.name);
@@ -281,50 +287,36 @@ int run_lint(const LintOptions& o) {
   unsigned n_jobs = o.jobs > 0 ? static_cast<unsigned>(o.jobs)
                                : std::max(1u, std::thread::hardware_concurrency());
   n_jobs = std::min<unsigned>(n_jobs, static_cast<unsigned>(std::max<std::size_t>(1, jobs.size())));
-  std::atomic<std::size_t> next{0};
-  auto worker = [&] {
-    for (std::size_t i = next++; i < jobs.size(); i = next++) {
-      try {
-        process(jobs[i], filter, fix);
-      } catch (const std::exception& e) {
-        jobs[i].io_error = fmt::format("internal error: {}", e.what());
-      }
-    }
-  };
   if (o.timings) enable_timings(true);
-  std::vector<std::thread> threads;
   markdown::prepare_library();  // cmark-gfm's process-wide state, before any worker starts
-  for (unsigned t = 1; t < n_jobs; ++t) threads.emplace_back(worker);
-  worker();
-  for (auto& t : threads) t.join();
 
+  // Each file is linted on a worker and then, in path order, handed to the mode's step below
+  // and freed: a run holds a few files at a time, not the whole tree.
   int rc = 0;
   Summary summary;
-  if (o.diff) {
-    // Print what --fix would change; change nothing. Exit 1 when there is something to fix.
-    bool changes = false;
-    for (Job& j : jobs) {
-      if (!j.io_error.empty()) {
-        std::cerr << fmt::format("prfaq: {}: {}\n", report::terminal_safe(j.display), j.io_error);
-        rc = 2;
-        continue;
-      }
-      if (j.fixed == 0) continue;
-      changes = true;
-      std::cout << unified_diff(j.display, j.original, j.fixed_text);
-    }
-    std::cout.flush();
-    return rc ? rc : (changes ? 1 : 0);
-  }
-  // With --fix, write the fixed files (stdin: the fixed text goes to stdout, the report to stderr).
+  bool changes = false;  // --diff: something to fix
+  std::optional<Baseline> record;
+  if (o.write_baseline) record.emplace(fs::path(*o.write_baseline));
   std::ostringstream stdin_text;
-  for (Job& j : jobs) {
-    if (!o.fix || !j.io_error.empty()) continue;
+  auto io_error = [&](const Job& j) {
+    std::cerr << fmt::format("prfaq: {}: {}\n", report::terminal_safe(j.display), j.io_error);
+    rc = 2;
+  };
+  // --diff: print what --fix would change; change nothing.
+  auto show_diff = [&](Job& j) {
+    if (!j.io_error.empty()) return io_error(j);
+    if (j.fixed == 0) return;
+    changes = true;
+    std::cout << unified_diff(j.display, j.original, j.fixed_text);
+  };
+  // --fix: write the fixed file (stdin: the fixed text goes to stdout, the report to stderr).
+  auto write_fixed = [&](Job& j) {
+    if (!j.io_error.empty()) return;
     if (j.stdin_input) {
       stdin_text << j.fixed_text;
-      continue;
+      return;
     }
-    if (j.fixed == 0) continue;
+    if (j.fixed == 0) return;
     std::string err;
     io::WriteOptions w;
     w.must_exist = true;
@@ -335,35 +327,17 @@ int run_lint(const LintOptions& o) {
       j.io_error = err;
       j.fixed = 0;
     }
-  }
-  if (o.write_baseline) {
-    // Record every current finding; report nothing else.
-    Baseline record{fs::path(*o.write_baseline)};
-    for (Job& j : jobs) {
-      if (!j.io_error.empty()) {
-        std::cerr << fmt::format("prfaq: {}: {}\n", report::terminal_safe(j.display), j.io_error);
-        rc = 2;
-        continue;
-      }
-      record.add(*j.source, j.diags);
-    }
-    std::string err;
-    if (!write_output(o, *o.write_baseline, record.to_json(), err)) {
-      std::cerr << "prfaq: " << err << "\n";
-      return 2;
-    }
-    std::cerr << fmt::format("prfaq: wrote {} finding{} ({} entr{}) to {}\n", record.findings(),
-                             record.findings() == 1 ? "" : "s", record.size(),
-                             record.size() == 1 ? "y" : "ies", *o.write_baseline);
-    return rc;
-  }
-  reporter->begin();
-  for (Job& j : jobs) {
+  };
+  // --write-baseline: record every current finding; report nothing else.
+  auto record_findings = [&](Job& j) {
+    if (!j.io_error.empty()) return io_error(j);
+    record->add(*j.source, j.diags);
+  };
+  auto report_file = [&](Job& j) {
     if (!j.io_error.empty()) {
-      std::cerr << fmt::format("prfaq: {}: {}\n", report::terminal_safe(j.display), j.io_error);
+      io_error(j);
       summary.unreadable.push_back({j.display, j.io_error});
-      rc = 2;
-      continue;
+      return;
     }
     summary.files++;
     if (baseline) summary.baseline_hidden += baseline->filter(*j.source, j.diags);
@@ -378,12 +352,53 @@ int run_lint(const LintOptions& o) {
     }
     summary.fixed += o.fix ? j.fixed : 0;
     reporter->file(*j.source, j.diags);
+  };
+  if (!o.diff && !record) reporter->begin();
+  run_ordered(
+      jobs.size(), n_jobs, 4 * std::size_t{n_jobs},
+      [&](std::size_t i) {
+        try {
+          process(jobs[i], filter, fix);
+        } catch (const std::exception& e) {
+          jobs[i].io_error = fmt::format("internal error: {}", e.what());
+        }
+      },
+      [&](std::size_t i) {
+        Job& j = jobs[i];
+        if (o.diff) {
+          show_diff(j);
+        } else {
+          if (o.fix) write_fixed(j);
+          if (record)
+            record_findings(j);
+          else
+            report_file(j);
+        }
+        j.release();
+      });
+
+  if (o.diff) {
+    std::cout.flush();
+    if (o.timings) print_timings(jobs.size(), n_jobs);
+    return rc ? rc : (changes ? 1 : 0);
+  }
+  if (record) {
+    std::string err;
+    if (!write_output(o, *o.write_baseline, record->to_json(), err)) {
+      std::cerr << "prfaq: " << err << "\n";
+      return 2;
+    }
+    std::cerr << fmt::format("prfaq: wrote {} finding{} ({} entr{}) to {}\n", record->findings(),
+                             record->findings() == 1 ? "" : "s", record->size(),
+                             record->size() == 1 ? "y" : "ies", *o.write_baseline);
+    if (o.timings) print_timings(jobs.size(), n_jobs);
+    return rc;
   }
   if (baseline) summary.baseline_stale = baseline->stale();
   reporter->end(summary);
   if (!finish_output()) rc = 2;
   if (o.timings) print_timings(jobs.size(), n_jobs);
-  if (o.fix && std::any_of(jobs.begin(), jobs.end(), [](const Job& j) { return j.stdin_input; })) {
+  if (stdin_fix) {
     std::cout << stdin_text.str();
     std::cout.flush();
   }
