@@ -72,7 +72,7 @@ bool PatternSet::compile(const std::vector<std::string>& patterns, bool ignore_c
   RE2::Options opts;
   opts.set_log_errors(false);
   opts.set_case_sensitive(!ignore_case);
-  opts.set_max_mem(64 << 20);
+  opts.set_max_mem(8 << 20);
   m_count = static_cast<int>(patterns.size());
   // Fast path: the patterns counted from their text and compiled once, together.
   std::string all;
