@@ -45,10 +45,11 @@ struct Job {
   std::size_t fixed = 0;
   /// Frees what linting the file produced, once it has been reported.
   void release() {
+    // Move-assigned from empty ones: "= {}" would clear them and keep their memory.
     source.reset();
-    diags = {};
-    original = {};
-    fixed_text = {};
+    diags = std::vector<Diagnostic>();
+    original = std::string();
+    fixed_text = std::string();
   }
 };
 

@@ -157,7 +157,7 @@ std::optional<Template::Match> Template::match(std::string_view label) const {
   std::optional<Match> result = match_uncached(label);
   std::lock_guard<std::mutex> lock(m_cache->mutex);
   // Bounded: a long run meets new labels in every file; the common ones come back at once.
-  if (m_cache->results.size() >= 4096) m_cache->results.clear();
+  if (m_cache->results.size() >= 1024) m_cache->results.clear();
   m_cache->results.emplace(std::move(key), result);
   return result;
 }
