@@ -222,6 +222,15 @@ class Spelling final : public Rule {
       if (checked[pi])
         for (const Word& w : doc.prose[pi].words) used.insert(w.lower);
     Unknown unknown;
+    // The quotes whose prose block is each block or a neighbour, in document order: indexed
+    // once, not searched once per block.
+    std::vector<std::vector<const Quote*>> near_quotes(doc.prose.size());
+    for (const Quote& q : doc.quotes) {
+      if (q.speaker.empty() || q.prose < 0) continue;
+      auto qp = static_cast<std::size_t>(q.prose);
+      for (std::size_t pi = qp > 0 ? qp - 1 : 0; pi <= qp + 1 && pi < doc.prose.size(); ++pi)
+        near_quotes[pi].push_back(&q);
+    }
     for (std::size_t pi = 0; pi < doc.prose.size(); ++pi) {
       if (!checked[pi]) continue;
       // Not another variant of the block's own language: "en_US" configured rejects
@@ -237,8 +246,8 @@ class Spelling final : public Rule {
       };
       add(document_speller.get(), plan.document);
       add(english.get(), "en");
-      check_spelling(doc, doc.prose[pi], attributions(doc, pi), names ? &*names : nullptr,
-                     *spellers[pi], &used, also, unknown, out);
+      check_spelling(doc, doc.prose[pi], attributions(doc, pi, near_quotes[pi]),
+                     names ? &*names : nullptr, *spellers[pi], &used, also, unknown, out);
     }
   }
 
@@ -362,14 +371,13 @@ class Spelling final : public Rule {
 
   /// Where quote attributions ("said Priya Raman, head of product at TeamSync") lie in a
   /// prose block: their capitalised words are names of people, organisations and places.
-  static std::vector<std::pair<std::uint32_t, std::uint32_t>> attributions(const Document& doc,
-                                                                           std::size_t pi) {
+  /// `quotes`: those of the block and its neighbours.
+  static std::vector<std::pair<std::uint32_t, std::uint32_t>> attributions(
+      const Document& doc, std::size_t pi, const std::vector<const Quote*>& quotes) {
     std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
     std::string flat;
-    for (const Quote& q : doc.quotes) {
-      if (q.speaker.empty() || q.prose < 0) continue;
-      auto qp = static_cast<std::size_t>(q.prose);
-      if (pi + 1 < qp || pi > qp + 1) continue;
+    for (const Quote* qq : quotes) {
+      const Quote& q = *qq;
       if (flat.empty()) {
         flat = doc.prose[pi].text;
         std::replace(flat.begin(), flat.end(), '\n', ' ');

@@ -1,6 +1,7 @@
 // Pass 6, parts: each FAQ entry's part — its FAQ label, else what it asks about — and the
 // roles an FAQ holds.
 #include <algorithm>
+#include <unordered_map>
 
 #include "model/faq.hpp"
 #include "model/patterns.hpp"
@@ -124,6 +125,17 @@ class FaqParts {
 
   // A problem, solution or experience told only as an FAQ answer ("What problem are we
   // solving?").
+  // Whether the FAQ entry that starts at `begin` is answered with a list (the last entry there
+  // decides); the entries are indexed on the first call, not searched once per question.
+  bool answered_with_steps(std::uint32_t begin) {
+    if (!m_steps_indexed) {
+      for (const FaqEntry& e : m_entries) m_steps[e.begin] = e.answer_list;
+      m_steps_indexed = true;
+    }
+    auto it = m_steps.find(begin);
+    return it != m_steps.end() && it->second;
+  }
+
   void template_roles() {
     for (const Question& q : m_doc.questions) {
       if (!q.answered) continue;
@@ -140,10 +152,7 @@ class FaqParts {
         bool how_works =
             (lower.starts_with("how does ") && lower.find(" work") != std::string::npos) ||
             lower.starts_with("how do i get started") || lower.starts_with("how do i use");
-        bool steps = false;
-        for (const FaqEntry& e : m_entries)
-          if (e.begin == q.span.begin) steps = e.answer_list;
-        if (experience || (how_works && steps))
+        if (experience || (how_works && answered_with_steps(q.span.begin)))
           m_ctx.add_role("customer_experience", "", q.answer, q.span, -1, false, how);
       }
     }
@@ -154,6 +163,8 @@ class FaqParts {
   const Lexicon& m_lex;
   const std::vector<FaqEntry>& m_entries;
   bool m_content = false;
+  std::unordered_map<std::uint32_t, bool> m_steps;  // entry start -> answered with a list
+  bool m_steps_indexed = false;
 };
 
 }  // namespace
