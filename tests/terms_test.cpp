@@ -148,3 +148,23 @@ TEST_CASE("word_count counts the words words() makes, without making them") {
   CHECK(prfaq::text::word_count("one two three") == 3);
   CHECK(prfaq::text::word_count("日本") == 2);
 }
+
+TEST_CASE("the bounded edit distance is exact up to its bound, and above it past the bound") {
+  const std::vector<std::string> words = {
+      "",    "a",          "ab",         "problem",  "probelm", "problems", "solution", "soluton",
+      "faq", "frequently", "quote from", "quotfrom", "kitten",  "sitting",  "日本語",   "日本"};
+  for (const std::string& a : words) {
+    for (const std::string& b : words) {
+      std::size_t exact = prfaq::text::edit_distance(a, b);
+      for (std::size_t max = 0; max <= 6; ++max) {
+        std::size_t bounded = prfaq::text::edit_distance(a, b, max);
+        if (exact <= max)
+          CHECK(bounded == exact);
+        else
+          CHECK(bounded > max);
+      }
+    }
+  }
+  CHECK(prfaq::text::edit_distance("kitten", "sitting", 3) == 3);
+  CHECK(prfaq::text::edit_distance("kitten", "sitting", 2) == 3);
+}

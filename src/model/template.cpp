@@ -231,7 +231,7 @@ std::optional<Template::Match> Template::match_uncached(std::string_view label) 
     } else if (label_words <= 6 && p.alias.size() >= 3 && loose.size() <= p.loose.size() + 24 &&
                // A one-word alias ("questions") names a label of a few words only: "Open
                // questions to resolve before build starts" is no FAQ.
-               (p.alias.find(' ') != std::string::npos || p.cjk || cjk_words(loose) <= 4.0) &&
+               (p.alias.find(' ') != std::string::npos || p.cjk || label_words <= 4.0) &&
                (p.cjk ? loose.find(p.loose) != std::string::npos
                       : contains_words(loose, p.loose))) {
       // "Problem we are solving" contains "problem"; longer aliases win. Scripts without
@@ -243,14 +243,14 @@ std::optional<Template::Match> Template::match_uncached(std::string_view label) 
       std::size_t len = std::max(loose.size(), p.loose.size());
       std::size_t diff = len - std::min(loose.size(), p.loose.size());
       if (diff * 100 <= len * 20) {
-        std::size_t d = text::edit_distance(loose, p.loose);
+        std::size_t d = text::edit_distance(loose, p.loose, len * 20 / 100);
         if (d * 100 <= len * 20) score = 50 - static_cast<int>(d);
       }
       // "Quotfrom You" vs "quote from you": compare without spaces too.
       std::size_t clen = std::max(compact.size(), p.compact.size());
       std::size_t cdiff = clen - std::min(compact.size(), p.compact.size());
       if (cdiff * 100 <= clen * 15) {
-        std::size_t d2 = text::edit_distance(compact, p.compact);
+        std::size_t d2 = text::edit_distance(compact, p.compact, clen * 15 / 100);
         if (d2 * 100 <= clen * 15) score = std::max(score, 55 - static_cast<int>(d2));
       }
       if (score > 0) how = "fuzzy";

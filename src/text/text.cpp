@@ -135,6 +135,29 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return prev[b.size()];
 }
 
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t max) {
+  std::size_t n = a.size(), m = b.size();
+  if ((n > m ? n - m : m - n) > max) return max + 1;
+  const std::size_t over = max + 1;
+  // Rows of b.size() + 1 cells; only the band |i - j| <= max is computed, the rest is `over`.
+  std::vector<std::size_t> prev(m + 1, over), cur(m + 1, over);
+  for (std::size_t j = 0; j <= std::min(m, max); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= n; ++i) {
+    std::size_t lo = i > max ? i - max : 0, hi = std::min(m, i + max);
+    std::fill(cur.begin(), cur.end(), over);
+    if (lo == 0) cur[0] = i;
+    std::size_t row_min = lo == 0 ? i : over;
+    for (std::size_t j = std::max<std::size_t>(lo, 1); j <= hi; ++j) {
+      std::size_t sub = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub, over});
+      row_min = std::min(row_min, cur[j]);
+    }
+    if (row_min > max) return over;
+    std::swap(prev, cur);
+  }
+  return std::min(prev[m], over);
+}
+
 std::string preview(std::string_view s, std::size_t max) {
   if (count_code_points(s) <= max) return std::string(s);
   std::size_t i = 0, n = 0, cut = 0;

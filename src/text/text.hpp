@@ -39,6 +39,9 @@ std::vector<std::string> words(std::string_view s);
 /// words(s).size(), without building the words; counting stops after `limit` + 1.
 std::size_t word_count(std::string_view s, std::size_t limit = SIZE_MAX - 1);
 std::size_t edit_distance(std::string_view a, std::string_view b);
+/// The edit distance when it is at most `max`, else some value above `max` (found in a band of
+/// 2 * max + 1 cells per row, stopping as soon as a row is all above `max`).
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t max);
 /// Collapses runs of whitespace into one space and trims.
 std::string squash(std::string_view s);
 /// The text cut to at most `max` characters for a message: at the last space before the limit
