@@ -3,10 +3,22 @@
 # (scripts/bench.py: the floor program and corpora of ../shared/bench, hyperfine), then the
 # pathological inputs and the complexity checks.
 # Usage: scripts/bench.sh [--quick]
-# Needs hyperfine, python3, g++, make, the cmark-gfm command and the floor's libraries
-# (Debian: hyperfine cmark-gfm libutf8proc-dev), and ../shared/bench.
+# Installs what it needs when missing (Debian: hyperfine cmark-gfm libutf8proc-dev time) and
+# builds prfaq when build/prfaq is not there; needs ../shared/bench.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# What the bench needs beyond the build: installed when missing, as scripts/setup.sh does.
+extra=()
+for p in hyperfine cmark-gfm libutf8proc-dev time python3; do
+  dpkg -s "$p" >/dev/null 2>&1 || extra+=("$p")
+done
+if [ "${#extra[@]}" -gt 0 ]; then
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${extra[@]}"
+fi
+[ -x build/prfaq ] || bash scripts/setup.sh
 bin=$(pwd)/build/prfaq
 python3 scripts/bench.py "$@"
 corpus=$(mktemp -d)
