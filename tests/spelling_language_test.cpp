@@ -2,6 +2,7 @@
 // matter, [spelling] paths, CJK text, and PF603's one note per document.
 #include <doctest/doctest.h>
 
+#include "io/files.hpp"
 #include "spelling/dictionaries.hpp"
 #include "spelling/language.hpp"
 #include "spelling/plan.hpp"
@@ -51,7 +52,7 @@ TEST_CASE("language: front matter, globs, variants and packages") {
   CHECK(sp::debian_package("es_MX") == "hunspell-es");
   CHECK(sp::debian_package("sv") == "hunspell-sv");
   CHECK(sp::debian_package("xx_YY") == "hunspell-xx-yy");
-  CHECK(sp::glob_to_re2("docs/**/*.md") == "docs\\/(?:.*/)?[^/]*\\.md(?:/.*)?");
+  CHECK(prfaq::io::glob_to_regex("docs/**/*.md") == "docs\\/(?:.*/)?[^/]*\\.md(?:/.*)?");
   // "en" accepts US and UK spellings; a variant names one.
   auto en = sp::dictionaries_for("en", sp::system_dictionary_dirs());
   REQUIRE(en.size() == 2);

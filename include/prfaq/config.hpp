@@ -61,11 +61,6 @@ struct Config {
   bool ok() const { return errors.empty(); }
 };
 
-struct ConfigOptions {
-  std::optional<std::filesystem::path> config_file;  ///< --config
-  bool no_config = false;                            ///< --no-config
-};
-
 /// Bounds on what a configuration may make prfaq read.
 inline constexpr std::size_t max_config_bytes = std::size_t{1}
                                                 << 20;  ///< a .prfaq.toml, a rule file
@@ -93,9 +88,6 @@ std::shared_ptr<const Config> load_config(
     const std::optional<std::filesystem::path>& file,
     const std::optional<std::filesystem::path>& rules_dir = std::nullopt,
     ConfigTrust trust = ConfigTrust::confined);
-
-/// Loads the embedded pack plus rule files from one extra directory (tests, --rules-dir).
-std::shared_ptr<const Config> load_config_with_rules(const std::filesystem::path& rules_dir);
 
 /// The JSON Schema of .prfaq.toml.
 std::string config_schema_json();

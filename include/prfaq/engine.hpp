@@ -52,4 +52,16 @@ std::string fill_template(std::string_view tmpl, const std::map<std::string, std
 /// number of fixes applied.
 std::size_t apply_fixes(std::string& text, const std::vector<Diagnostic>& diags);
 
+/// A text with every safe fix applied until nothing changes.
+struct FixedText {
+  std::string text;       ///< the fixed text (the input when nothing applied)
+  std::size_t fixes = 0;  ///< the fixes applied over all rounds
+};
+/// Lints `text` (reported as `path`) and applies its safe fixes, again and again until no fix
+/// applies or the text stops changing, for at most `max_rounds` lints: fixes that undo each
+/// other cannot loop. `lint --fix`, `--diff` and the language server's fix-all share it.
+FixedText fix_until_stable(const std::string& path, std::string text, const Config& config,
+                           const RuleFilter& filter, bool selected_by_include = false,
+                           int max_rounds = 10);
+
 }  // namespace prfaq

@@ -13,7 +13,11 @@
 ///    private:
 ///     std::int64_t m_max;
 ///   };
-///   // in builtin.cpp: registry.add({"shout", "Too many exclamation marks", make<Shout>});
+///   std::unique_ptr<Rule> make_shout(ParamReader& p) { return std::make_unique<Shout>(p); }
+///
+///   // declared in src/kinds/kinds.hpp, registered in src/kinds/builtin.cpp:
+///   r.add({"shout", "Too many exclamation marks", kinds::make_shout});
+///   // and the new .cpp listed in src/CMakeLists.txt.
 ///
 /// A kind reports *Findings* (where, named values for the message, an optional fix); the
 /// engine turns them into Diagnostics with the code, name, severity and message of the rule.
@@ -26,6 +30,7 @@
 #include <string_view>
 #include <vector>
 
+#include <prfaq/config_errors.hpp>
 #include <prfaq/diagnostic.hpp>
 #include <prfaq/document.hpp>
 
@@ -110,9 +115,9 @@ class ParamReader {
   /// Reports a problem with a [spelling] setting at its position in the configuration:
   /// `key` is "language", "dictionaries", "accept", "reject" or "words_file", `index` the entry
   /// of the list (for "words_file": the 1-based line of the words file, 0 for the setting).
-  virtual void spelling_error(std::string_view key, std::size_t index, std::string code,
-                              std::string name, std::string message, std::string help) {
-    (void)key, (void)index, (void)code, (void)name, (void)help;
+  virtual void spelling_error(std::string_view key, std::size_t index, ConfigProblem problem,
+                              std::string message, std::string help) {
+    (void)key, (void)index, (void)problem, (void)help;
     error("spelling", std::move(message));
   }
 };
@@ -153,10 +158,5 @@ class RuleKindRegistry {
 
 void register_builtin_kinds(RuleKindRegistry& registry);
 const RuleKindRegistry& builtin_kinds();
-
-template <class T>
-std::unique_ptr<Rule> make_rule(ParamReader& params) {
-  return std::make_unique<T>(params);
-}
 
 }  // namespace prfaq

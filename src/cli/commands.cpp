@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include <prfaq/config_errors.hpp>
 #include <prfaq/engine.hpp>
 #include <prfaq/template.hpp>
 
@@ -91,8 +92,20 @@ int run_explain(const std::string& key, const LintOptions& o) {
   if (!config_ok(*config)) return 2;
   const RuleSpec* r = config->find_rule(key);
   if (!r) {
+    if (const ConfigErrorCode* cf = find_config_error_code(key)) {
+      // A configuration error code: what it means; `prfaq explain CF` lists them all.
+      std::cout << fmt::format("{} ({})\n\n{}\n\nA configuration error: prfaq exits with 2.\n",
+                               cf->code, cf->name, cf->summary);
+      return 0;
+    }
+    if (text::to_lower(key) == "cf") {
+      for (const ConfigErrorCode& c : config_error_codes())
+        std::cout << fmt::format("{}  {:<18}  {}\n", c.code, c.name, c.summary);
+      return 0;
+    }
     std::vector<std::string> names;
     for (const RuleSpec& s : config->rules) names.push_back(s.code), names.push_back(s.name);
+    for (const ConfigErrorCode& c : config_error_codes()) names.emplace_back(c.code);
     std::string hint = did_you_mean(key, names);
     std::cerr << fmt::format("prfaq: unknown rule '{}'{}\n", key,
                              hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint));

@@ -18,12 +18,12 @@ std::shared_ptr<const Config> ConfigCache::load(const std::optional<fs::path>& p
   return cfg;
 }
 
-std::pair<std::unique_ptr<GlobSet>, std::unique_ptr<GlobSet>>& ConfigCache::globs(
+std::pair<std::unique_ptr<io::GlobSet>, std::unique_ptr<io::GlobSet>>& ConfigCache::globs(
     const Config& config) {
   auto& g = m_globs[&config];
   if (!g.first) {
-    g.first = std::make_unique<GlobSet>(config.include);
-    g.second = std::make_unique<GlobSet>(config.exclude);
+    g.first = std::make_unique<io::GlobSet>(config.include);
+    g.second = std::make_unique<io::GlobSet>(config.exclude);
   }
   return g;
 }

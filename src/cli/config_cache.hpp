@@ -7,7 +7,7 @@
 #include <prfaq/config.hpp>
 
 #include "cli/commands.hpp"
-#include "cli/files.hpp"
+#include "io/files.hpp"
 
 namespace prfaq::cli {
 
@@ -44,11 +44,13 @@ class ConfigCache {
 
  private:
   std::shared_ptr<const Config> load(const std::optional<std::filesystem::path>& path);
-  std::pair<std::unique_ptr<GlobSet>, std::unique_ptr<GlobSet>>& globs(const Config& config);
+  std::pair<std::unique_ptr<io::GlobSet>, std::unique_ptr<io::GlobSet>>& globs(
+      const Config& config);
   static std::string relative(const Config& config, const std::filesystem::path& file);
   const LintOptions& m_o;
   std::map<std::string, std::shared_ptr<const Config>> m_cache;
-  std::map<const Config*, std::pair<std::unique_ptr<GlobSet>, std::unique_ptr<GlobSet>>> m_globs;
+  std::map<const Config*, std::pair<std::unique_ptr<io::GlobSet>, std::unique_ptr<io::GlobSet>>>
+      m_globs;
 };
 
 }  // namespace prfaq::cli

@@ -17,8 +17,8 @@
 #include "cli/commands.hpp"
 #include "cli/config_cache.hpp"
 #include "cli/diff.hpp"
-#include "cli/files.hpp"
 #include "cli/ordered.hpp"
+#include "io/files.hpp"
 #include "io/io.hpp"
 #include "markdown/markdown.hpp"
 #include "report/common.hpp"
@@ -64,19 +64,13 @@ void process(Job& job, const RuleFilter& filter, bool fix) {
   std::string text;
   if (!job.io_error.empty()) return;  // a problem met while walking
   if (!job.stdin_input) job.stamp = io::stamp(job.path);
-  if (!read_document(job.path, job.stdin_input, text, job.io_error)) return;
+  if (!io::read_document(job.path, job.stdin_input, text, job.io_error)) return;
   const Config& config = *job.config;
   if (fix) {
     job.original = text;  // --fix checks the file is unchanged; --diff shows the change
-    for (int round = 0; round < 10; ++round) {
-      SourceFile src(job.display, text);
-      LintResult r = lint_source(src, config, filter, job.included);
-      std::string next = text;
-      std::size_t n = apply_fixes(next, r.diagnostics);
-      if (n == 0 || next == text) break;
-      job.fixed += n;
-      text = std::move(next);
-    }
+    FixedText f = fix_until_stable(job.display, std::move(text), config, filter, job.included);
+    job.fixed += f.fixes;
+    text = std::move(f.text);
     job.fixed_text = text;
   }
   job.source = std::make_unique<SourceFile>(job.display, std::move(text));

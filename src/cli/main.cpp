@@ -102,9 +102,11 @@ int main(int argc, char** argv) {
     rules->add_option("--format", rules_format)->check(CLI::IsMember({"text", "json", "markdown"}));
     add_config_opts(rules);
     std::string explain_rule;
-    CLI::App* explain =
-        app.add_subcommand("explain", "Explain a rule: what, why, options, examples");
-    explain->add_option("rule", explain_rule, "Rule code or name")->required();
+    CLI::App* explain = app.add_subcommand(
+        "explain",
+        "Explain a rule (what, why, options, examples) or a configuration error code (CF008)");
+    explain->add_option("rule", explain_rule, "Rule code or name, a CF code, or CF for all")
+        ->required();
     add_config_opts(explain);
     std::optional<std::string> config_file;
     bool schema = false;

@@ -11,7 +11,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/config_cache.hpp"
-#include "cli/files.hpp"
+#include "io/files.hpp"
 #include "report/common.hpp"
 #include "text/text.hpp"
 
@@ -173,7 +173,7 @@ int run_outline(const std::string& file, const std::string& format, bool explain
   std::string display = file;
   std::string error;
   if (file == "-") display = o.stdin_filename.value_or("<stdin>");
-  if (!read_document(file, file == "-", text, error)) {
+  if (!io::read_document(file, file == "-", text, error)) {
     std::cerr << fmt::format("prfaq: {}: {}\n", report::terminal_safe(display), error);
     return 2;
   }

@@ -8,13 +8,16 @@
 #include <toml++/toml.h>
 
 #include <prfaq/config.hpp>
+#include <prfaq/config_errors.hpp>
 #include <prfaq/embedded.hpp>
 
+#include "config/toml_edit.hpp"
 #include "io/io.hpp"
 
 #include "text/text.hpp"
 
 namespace fs = std::filesystem;
+using CF = prfaq::ConfigProblem;
 
 namespace prfaq {
 
@@ -253,7 +256,7 @@ class TomlParams final : public ParamReader {
   const Template& tmpl() const override;
   const SpellingConfig& spelling() const override;
   bool enabled() const override { return m_spec.severity != Severity::off; }
-  void spelling_error(std::string_view key, std::size_t index, std::string code, std::string name,
+  void spelling_error(std::string_view key, std::size_t index, ConfigProblem problem,
                       std::string message, std::string help) override;
 
   void wrong_type(std::string_view name, std::string_view expected, const toml::node& n);
@@ -282,14 +285,15 @@ class Loader {
     return nullptr;
   }
 
-  void add_error(const std::string& path, const toml::source_region& where, std::string code,
-                 std::string name, std::string message, std::string help = {}) {
+  void add_error(const std::string& path, const toml::source_region& where, CF problem,
+                 std::string message, std::string help = {}) {
     std::shared_ptr<const SourceFile> file = source(path);
     if (!file) file = std::make_shared<SourceFile>(path, std::string());
     ConfigError e;
     e.file = file;
-    e.diag.code = std::move(code);
-    e.diag.name = std::move(name);
+    const ConfigErrorCode& code = config_error_code(problem);
+    e.diag.code = std::string(code.code);
+    e.diag.name = std::string(code.name);
     e.diag.severity = Severity::error;
     e.diag.message = std::move(message);
     e.diag.help = std::move(help);
@@ -298,36 +302,30 @@ class Loader {
     m_config.errors.push_back(std::move(e));
   }
 
-  void add_error(const toml::node& node, std::string code, std::string name, std::string message,
-                 std::string help = {}) {
+  void add_error(const toml::node& node, CF problem, std::string message, std::string help = {}) {
     const auto& src = node.source();
-    add_error(src.path ? *src.path : m_current, src, std::move(code), std::move(name),
-              std::move(message), std::move(help));
+    add_error(src.path ? *src.path : m_current, src, problem, std::move(message), std::move(help));
   }
 
   /// An error about a key (unknown, not overridable): at the key itself when toml++ kept
   /// its position, else at its value.
-  void add_key_error(const toml::key& key, const toml::node& value, std::string code,
-                     std::string name, std::string message, std::string help = {}) {
+  void add_key_error(const toml::key& key, const toml::node& value, CF problem, std::string message,
+                     std::string help = {}) {
     const toml::source_region& ks = key.source();
     if (!ks.begin) {
-      add_error(value, std::move(code), std::move(name), std::move(message), std::move(help));
+      add_error(value, problem, std::move(message), std::move(help));
       return;
     }
     const auto& vs = value.source();
     add_error(ks.path   ? *ks.path
               : vs.path ? *vs.path
                         : m_current,
-              ks, std::move(code), std::move(name), std::move(message), std::move(help));
+              ks, problem, std::move(message), std::move(help));
   }
 
   static std::uint32_t to_offset(const SourceFile& file, toml::source_position pos) {
-    if (!pos || file.text.empty()) return 0;
-    std::uint32_t start = file.lines.line_start(pos.line);
-    std::string_view line = file.lines.line_text(pos.line);
-    std::size_t i = 0;
-    for (std::uint32_t col = 1; col < pos.column && i < line.size(); ++col) decode_utf8(line, i);
-    return start + static_cast<std::uint32_t>(i);
+    if (!pos) return 0;
+    return toml_offset(file.text, file.lines, pos.line, pos.column);
   }
 
   std::optional<toml::table> parse(const std::string& path, std::string text) {
@@ -338,14 +336,14 @@ class Loader {
     // Not TOML (or not one this loader can take): positions only, never the file's contents.
     auto not_a_config = [&](const toml::source_region& where, std::string message) {
       m_sources[path] = std::make_shared<SourceFile>(path, blanked(file->text));
-      add_error(path, where, "CF001", "invalid-toml", std::move(message));
+      add_error(path, where, CF::invalid_toml, std::move(message));
     };
     if (auto problem = nesting_problem(file->text)) {
       toml::source_region where;
       where.begin = {static_cast<toml::source_index>(problem->first), 1};
       where.end = where.begin;
       m_sources[path] = std::make_shared<SourceFile>(path, blanked(file->text));
-      add_error(path, where, "CF012", "too-deep",
+      add_error(path, where, CF::too_deep,
                 fmt::format("Configuration nests too deep: {} (at most {})", problem->second,
                             max_toml_nesting));
       return std::nullopt;
@@ -367,7 +365,7 @@ class Loader {
     fs::path p = fs::path(value).is_absolute() ? fs::path(value) : dir / value;
     if (m_trust == ConfigTrust::trusted || !m_root) return p;
     if (fs::path(value).is_absolute() || !io::is_within(p, *m_root)) {
-      add_error(where, "CF011", "outside-tree",
+      add_error(where, CF::outside_tree,
                 fmt::format("'{}' names '{}', outside '{}': a configuration found by walking up "
                             "may only name files inside its repository",
                             what, value, m_root->string()),
@@ -435,14 +433,14 @@ class Loader {
     for (std::string_view n : vocabulary_lists()) names.emplace_back(n);
     for (auto&& [key, node] : t) {
       if (std::find(names.begin(), names.end(), key.str()) == names.end()) {
-        add_key_error(key, node, "CF002", "unknown-key",
+        add_key_error(key, node, CF::unknown_key,
                       fmt::format("Unknown word list 'template.vocabulary.{}'", key.str()),
                       hint(key.str(), names));
         continue;
       }
       const toml::array* arr = node.as_array();
       if (!arr) {
-        add_error(node, "CF003", "wrong-type",
+        add_error(node, CF::wrong_type,
                   fmt::format("'template.vocabulary.{}' must be an array of strings", key.str()));
         continue;
       }
@@ -450,7 +448,7 @@ class Loader {
         if (auto s = w.value_exact<std::string>())
           m_config.tmpl.vocabulary[std::string(key.str())].push_back(text::to_lower(*s));
         else
-          add_error(w, "CF003", "wrong-type",
+          add_error(w, CF::wrong_type,
                     fmt::format("'template.vocabulary.{}' must be an array of strings", key.str()));
       }
     }
@@ -462,19 +460,18 @@ class Loader {
         if (const toml::table* v = node.as_table())
           extend_vocabulary(*v);
         else
-          add_error(node, "CF003", "wrong-type", "'template.vocabulary' must be a table");
+          add_error(node, CF::wrong_type, "'template.vocabulary' must be a table");
         continue;
       }
       if (key.str() != "roles" && key.str() != "parts") {
-        add_key_error(key, node, "CF002", "unknown-key",
+        add_key_error(key, node, CF::unknown_key,
                       fmt::format("Unknown key 'template.{}'", key.str()),
                       hint(key.str(), {"roles", "parts", "vocabulary"}));
         continue;
       }
       const toml::table* group = node.as_table();
       if (!group) {
-        add_error(node, "CF003", "wrong-type",
-                  fmt::format("'template.{}' must be a table", key.str()));
+        add_error(node, CF::wrong_type, fmt::format("'template.{}' must be a table", key.str()));
         continue;
       }
       bool roles = key.str() == "roles";
@@ -495,13 +492,13 @@ class Loader {
             if (p.name == name.str()) aliases = &p.aliases;
         }
         if (!aliases) {
-          add_error(body, "CF002", "unknown-key",
+          add_error(body, CF::unknown_key,
                     fmt::format("Unknown template {} '{}'", roles ? "role" : "part", name.str()),
                     hint(name.str(), names));
           continue;
         }
         if (!bt) {
-          add_error(body, "CF003", "wrong-type",
+          add_error(body, CF::wrong_type,
                     fmt::format("'template.{}.{}' must be a table", key.str(), name.str()));
           continue;
         }
@@ -510,14 +507,14 @@ class Loader {
             std::vector<std::string>* target = k.str() == "related" ? &role->related : aliases;
             const toml::array* arr = v.as_array();
             if (!arr) {
-              add_error(v, "CF003", "wrong-type", "'aliases' must be an array of strings");
+              add_error(v, CF::wrong_type, "'aliases' must be an array of strings");
               continue;
             }
             for (auto& a : *arr) {
               if (auto s = a.value_exact<std::string>())
                 target->push_back(normalize_label(*s));
               else
-                add_error(a, "CF003", "wrong-type", "'aliases' must be an array of strings");
+                add_error(a, CF::wrong_type, "'aliases' must be an array of strings");
             }
           } else if (role && k.str() == "requirement") {
             auto s = v.value_exact<std::string>();
@@ -526,17 +523,17 @@ class Loader {
                                   : *s == "recommended" ? Requirement::recommended
                                                         : Requirement::optional;
             else
-              add_error(v, "CF007", "invalid-value",
+              add_error(v, CF::invalid_value,
                         "'requirement' must be \"required\", \"recommended\" or \"optional\"");
           } else if (role && (k.str() == "title" || k.str() == "skeleton")) {
             if (auto s = v.value_exact<std::string>())
               (k.str() == "title" ? role->title : role->skeleton) = *s;
             else
-              add_error(v, "CF003", "wrong-type", fmt::format("'{}' must be a string", k.str()));
+              add_error(v, CF::wrong_type, fmt::format("'{}' must be a string", k.str()));
           } else {
             std::vector<std::string> keys = {"aliases"};
             if (role) keys = {"aliases", "related", "requirement", "title", "skeleton"};
-            add_key_error(k, v, "CF002", "unknown-key", fmt::format("Unknown key '{}'", k.str()),
+            add_key_error(k, v, CF::unknown_key, fmt::format("Unknown key '{}'", k.str()),
                           hint(k.str(), keys));
           }
         }
@@ -616,14 +613,13 @@ class Loader {
       const toml::node* n = t->get(key);
       if (!n) {
         if (required)
-          add_error(path, t->source(), "CF002", "missing-key",
-                    fmt::format("Rule file lacks '{}'", key));
+          add_error(path, t->source(), CF::missing_key, fmt::format("Rule file lacks '{}'", key));
         return;
       }
       if (auto s = n->value_exact<std::string>())
         out = *s;
       else
-        add_error(*n, "CF003", "wrong-type", fmt::format("'{}' must be a string", key));
+        add_error(*n, CF::wrong_type, fmt::format("'{}' must be a string", key));
     };
     str("code", r.spec.code, true);
     str("name", r.spec.name, true);
@@ -637,14 +633,13 @@ class Loader {
     if (auto s = parse_severity(sev)) {
       r.spec.severity = r.spec.default_severity = *s;
     } else if (const toml::node* n = t->get("severity")) {
-      add_error(*n, "CF007", "invalid-value", fmt::format("Unknown severity '{}'", sev),
+      add_error(*n, CF::invalid_value, fmt::format("Unknown severity '{}'", sev),
                 hint(sev, {"off", "info", "warning", "error"}));
     }
     if (const toml::node* ex = t->get("examples")) {
       const toml::array* arr = ex->as_array();
       if (!arr) {
-        add_error(*ex, "CF003", "wrong-type",
-                  "'examples' must be an array of tables ([[examples]])");
+        add_error(*ex, CF::wrong_type, "'examples' must be an array of tables ([[examples]])");
       } else {
         for (auto& e : *arr) {
           const toml::table* et = e.as_table();
@@ -654,7 +649,7 @@ class Loader {
           x.bad = (*et)["bad"].value_or(std::string());
           for (auto&& [k, v] : *et)
             if (k.str() != "good" && k.str() != "bad")
-              add_key_error(k, v, "CF002", "unknown-key",
+              add_key_error(k, v, CF::unknown_key,
                             fmt::format("Unknown key '{}' in an example", k.str()),
                             hint(k.str(), {"good", "bad"}));
           r.spec.examples.push_back(std::move(x));
@@ -664,7 +659,7 @@ class Loader {
     if (r.spec.code.empty() || r.spec.name.empty()) return;
     for (const PendingRule& other : m_pending) {
       if (other.spec.code == r.spec.code || other.spec.name == r.spec.name) {
-        add_error(path, t->source(), "CF009", "duplicate-rule",
+        add_error(path, t->source(), CF::duplicate_rule,
                   fmt::format("Rule {} ({}) is already defined in {}", r.spec.code, r.spec.name,
                               other.spec.origin));
         return;
@@ -682,7 +677,7 @@ class Loader {
     m_config.inputs.push_back(dir.string());  // a file added to it changes its mtime
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) {
-      add_error(where, "CF008", "missing-file",
+      add_error(where, CF::missing_file,
                 fmt::format("Rule directory '{}' does not exist", dir.string()));
       return;
     }
@@ -695,13 +690,12 @@ class Loader {
       std::string why;
       std::string text = read_file(f, ok, max_config_bytes, why);
       if (!ok) {
-        add_error(where, why.starts_with("too large") ? "CF013" : "CF008",
-                  why.starts_with("too large") ? "too-large" : "missing-file",
+        add_error(where, why.starts_with("too large") ? CF::too_large : CF::missing_file,
                   fmt::format("Cannot read rule file '{}': {}", f.string(), why));
         continue;
       }
       if (m_trust == ConfigTrust::confined && m_root && !io::is_within(f, *m_root)) {
-        add_error(where, "CF011", "outside-tree",
+        add_error(where, CF::outside_tree,
                   fmt::format("Rule file '{}' leads outside '{}'", f.string(), m_root->string()),
                   "pass the configuration with --config, or allow it with --trust-config");
         continue;
@@ -716,7 +710,7 @@ class Loader {
     std::error_code ec;
     fs::path canon = fs::weakly_canonical(path, ec);
     if (std::find(chain.begin(), chain.end(), canon) != chain.end()) {
-      add_error(path.string(), {}, "CF008", "extends-cycle",
+      add_error(path.string(), {}, CF::extends_cycle,
                 fmt::format("'{}' extends itself", path.string()));
       return;
     }
@@ -728,9 +722,9 @@ class Loader {
       std::string message = fmt::format("'extends' goes more than {} configurations deep: {}",
                                         max_extends_depth, shown);
       if (named_at)
-        add_error(*named_at, "CF012", "too-deep", std::move(message));
+        add_error(*named_at, CF::too_deep, std::move(message));
       else
-        add_error(path.string(), {}, "CF012", "too-deep", std::move(message));
+        add_error(path.string(), {}, CF::too_deep, std::move(message));
       return;
     }
     chain.push_back(canon);
@@ -739,7 +733,7 @@ class Loader {
     std::string text = read_file(path, ok, max_config_bytes, why);
     if (!ok) {
       bool big = why.starts_with("too large");
-      add_error(path.string(), {}, big ? "CF013" : "CF008", big ? "too-large" : "missing-file",
+      add_error(path.string(), {}, big ? CF::too_large : CF::missing_file,
                 fmt::format("Cannot read configuration '{}': {}", path.string(), why));
       return;
     }
@@ -753,15 +747,14 @@ class Loader {
       if (auto s = n.value_exact<std::string>()) return std::vector<std::string>{*s};
       const toml::array* arr = n.as_array();
       if (!arr) {
-        add_error(n, "CF003", "wrong-type", fmt::format("'{}' must be an array of strings", key));
+        add_error(n, CF::wrong_type, fmt::format("'{}' must be an array of strings", key));
         return out;
       }
       for (auto& item : *arr) {
         if (auto s = item.value_exact<std::string>())
           out.push_back(*s);
         else
-          add_error(item, "CF003", "wrong-type",
-                    fmt::format("'{}' must be an array of strings", key));
+          add_error(item, CF::wrong_type, fmt::format("'{}' must be an array of strings", key));
       }
       return out;
     };
@@ -775,14 +768,14 @@ class Loader {
       for (const toml::node* item : items) {
         auto s = item->value_exact<std::string>();
         if (!s) {
-          add_error(*item, "CF003", "wrong-type", "'extends' must be an array of strings");
+          add_error(*item, CF::wrong_type, "'extends' must be an array of strings");
           continue;
         }
         if (*s == "default") continue;
         std::optional<fs::path> p = allowed_path(*s, dir, *item, "extends");
         if (!p) continue;
         if (!fs::exists(*p, ec)) {
-          add_error(*item, "CF008", "missing-file",
+          add_error(*item, CF::missing_file,
                     fmt::format("Extended configuration '{}' does not exist", *s));
           continue;
         }
@@ -806,20 +799,20 @@ class Loader {
         std::optional<Severity> sev = s ? parse_severity(*s) : std::nullopt;
         if (s && *s == "never") sev = Severity::off;
         if (!sev)
-          add_error(node, "CF007", "invalid-value",
+          add_error(node, CF::invalid_value,
                     "'fail_on' must be \"error\", \"warning\", \"info\" or \"never\"");
         else
           m_config.fail_on = sev;
       } else if (k == "product") {
         if (!node.is_table()) {
-          add_error(node, "CF003", "wrong-type", "'product' must be a table");
+          add_error(node, CF::wrong_type, "'product' must be a table");
           continue;
         }
         for (auto&& [pk, pv] : *node.as_table()) {
           if (pk.str() == "names")
             m_config.product_names = strings(pv, "product.names");
           else
-            add_key_error(pk, pv, "CF002", "unknown-key",
+            add_key_error(pk, pv, CF::unknown_key,
                           fmt::format("Unknown key 'product.{}'", pk.str()),
                           hint(pk.str(), {"names"}));
         }
@@ -827,24 +820,23 @@ class Loader {
         load_spelling(node, dir, strings);
       } else if (k == "rules") {
         if (!node.is_table()) {
-          add_error(node, "CF003", "wrong-type", "'rules' must be a table of rule settings");
+          add_error(node, CF::wrong_type, "'rules' must be a table of rule settings");
           continue;
         }
         for (auto&& [rk, rv] : *node.as_table()) {
           if (!rv.is_table()) {
-            add_error(rv, "CF003", "wrong-type",
-                      fmt::format("'rules.{}' must be a table", rk.str()));
+            add_error(rv, CF::wrong_type, fmt::format("'rules.{}' must be a table", rk.str()));
             continue;
           }
           m_overrides.push_back({std::string(rk.str()), &rv, rv.as_table()});
         }
       } else if (k == "template") {
         if (!node.is_table())
-          add_error(node, "CF003", "wrong-type", "'template' must be a table");
+          add_error(node, CF::wrong_type, "'template' must be a table");
         else
           m_template_overrides.push_back(node.as_table());
       } else {
-        add_key_error(key, node, "CF002", "unknown-key", fmt::format("Unknown key '{}'", k),
+        add_key_error(key, node, CF::unknown_key, fmt::format("Unknown key '{}'", k),
                       hint(k, k_top_keys));
       }
     }
@@ -854,7 +846,7 @@ class Loader {
   template <class F>
   void load_spelling(const toml::node& node, const fs::path& dir, F& strings) {
     if (!node.is_table()) {
-      add_error(node, "CF003", "wrong-type", "'spelling' must be a table");
+      add_error(node, CF::wrong_type, "'spelling' must be a table");
       return;
     }
     // The string entries of a setting with their nodes (for positions in spelling_error).
@@ -880,7 +872,7 @@ class Loader {
         for (std::size_t i = 0; i < sc.languages.size(); ++i) {
           const std::string& lang = sc.languages[i];
           if (!language_code(lang)) {
-            add_error(i < nodes.size() ? *nodes[i] : sv, "CF007", "invalid-value",
+            add_error(i < nodes.size() ? *nodes[i] : sv, CF::invalid_value,
                       "'spelling.language' must be a language code such as \"en_US\"");
             sc.languages.erase(sc.languages.begin() + static_cast<std::ptrdiff_t>(i));
             nodes.erase(nodes.begin() + static_cast<std::ptrdiff_t>(std::min(i, nodes.size())));
@@ -894,14 +886,13 @@ class Loader {
         sc.paths.clear();
         sc.base_dir = dir.string();
         if (!sv.is_table()) {
-          add_error(sv, "CF003", "wrong-type",
-                    "'spelling.paths' must be a table of glob = \"language\"");
+          add_error(sv, CF::wrong_type, "'spelling.paths' must be a table of glob = \"language\"");
           continue;
         }
         for (auto&& [gk, gv] : *sv.as_table()) {
           if (auto lang = gv.template value_exact<std::string>()) {
             if (!language_code(*lang)) {
-              add_error(gv, "CF007", "invalid-value",
+              add_error(gv, CF::invalid_value,
                         fmt::format("'spelling.paths.{}' must be a language code such as \"es\"",
                                     gk.str()));
               continue;
@@ -909,7 +900,7 @@ class Loader {
             sc.paths.emplace_back(std::string(gk.str()), *lang);
             m_spelling_nodes["paths"].push_back(&gv);
           } else {
-            add_error(gv, "CF003", "wrong-type",
+            add_error(gv, CF::wrong_type,
                       fmt::format("'spelling.paths.{}' must be a language (\"es\", \"pt_BR\")",
                                   gk.str()));
           }
@@ -940,23 +931,23 @@ class Loader {
           std::error_code wec;
           auto st = fs::status(*p, wec);
           if (fs::exists(st) && !fs::is_regular_file(st)) {
-            add_error(sv, "CF008", "missing-file",
+            add_error(sv, CF::missing_file,
                       fmt::format("Cannot read the words file '{}': not a regular file", *s));
             continue;
           }
           if (fs::is_regular_file(st) && fs::file_size(*p, wec) > max_words_file_bytes) {
-            add_error(sv, "CF013", "too-large",
+            add_error(sv, CF::too_large,
                       fmt::format("The words file '{}' is larger than {} MiB", *s,
                                   max_words_file_bytes >> 20));
             continue;
           }
           sc.words_file = p->string();
         } else {
-          add_error(sv, "CF003", "wrong-type", "'spelling.words_file' must be a string");
+          add_error(sv, CF::wrong_type, "'spelling.words_file' must be a string");
         }
       } else {
         add_key_error(
-            sk, sv, "CF002", "unknown-key", fmt::format("Unknown key 'spelling.{}'", k),
+            sk, sv, CF::unknown_key, fmt::format("Unknown key 'spelling.{}'", k),
             hint(k, {"language", "paths", "dictionaries", "accept", "reject", "words_file"}));
       }
     }
@@ -977,8 +968,7 @@ class Loader {
         return r.spec.code == key || r.spec.name == key;
       });
       if (it == m_pending.end()) {
-        add_error(*node, "CF004", "unknown-rule", fmt::format("Unknown rule '{}'", key),
-                  hint(key, keys));
+        add_error(*node, CF::unknown_rule, fmt::format("Unknown rule '{}'", key), hint(key, keys));
         continue;
       }
       for (auto&& [k, v] : table) {
@@ -986,7 +976,7 @@ class Loader {
           auto s = v.value_exact<std::string>();
           auto sev = s ? parse_severity(*s) : std::nullopt;
           if (!sev)
-            add_error(v, "CF007", "invalid-value",
+            add_error(v, CF::invalid_value,
                       "'severity' must be \"off\", \"info\", \"warning\" or \"error\"",
                       s ? hint(*s, {"off", "info", "warning", "error"}) : "");
           else
@@ -994,8 +984,7 @@ class Loader {
           continue;
         }
         if (k.str() == "code" || k.str() == "name" || k.str() == "kind" || k.str() == "examples") {
-          add_key_error(k, v, "CF002", "unknown-key",
-                        fmt::format("'{}' cannot be overridden", k.str()));
+          add_key_error(k, v, CF::unknown_key, fmt::format("'{}' cannot be overridden", k.str()));
           continue;
         }
         it->table.insert_or_assign(k.str(), v);
@@ -1005,17 +994,18 @@ class Loader {
     }
     const RuleKindRegistry& registry = builtin_kinds();
     for (PendingRule& r : m_pending) {
+      if (!r.table.contains("kind")) continue;  // CF014 says so already
       const RuleKind* kind = registry.find(r.spec.kind);
       if (!kind) {
         const toml::node* kn = r.table.get("kind");
         std::string split = split_kind(r.spec.kind, r.table["check"].value_or(std::string()));
         if (!split.empty())
           add_error(
-              kn ? *kn : static_cast<const toml::node&>(r.table), "CF005", "unknown-kind",
+              kn ? *kn : static_cast<const toml::node&>(r.table), CF::unknown_kind,
               fmt::format("Rule kind '{}' with a 'check' was split into one kind per check: {}",
                           r.spec.kind, split));
         else
-          add_error(kn ? *kn : static_cast<const toml::node&>(r.table), "CF005", "unknown-kind",
+          add_error(kn ? *kn : static_cast<const toml::node&>(r.table), CF::unknown_kind,
                     fmt::format("Unknown rule kind '{}'", r.spec.kind),
                     hint(r.spec.kind, registry.names()));
         continue;
@@ -1027,8 +1017,7 @@ class Loader {
         r.spec.rule = rule;
         r.spec.fixable = rule && rule->fixable();
       } catch (const std::exception& e) {
-        add_error(r.table, "CF007", "invalid-value",
-                  fmt::format("Rule {}: {}", r.spec.code, e.what()));
+        add_error(r.table, CF::invalid_value, fmt::format("Rule {}: {}", r.spec.code, e.what()));
       }
       for (auto&& [k, v] : r.table) {
         std::string key(k.str());
@@ -1037,7 +1026,7 @@ class Loader {
         std::vector<std::string> known(params.used().begin(), params.used().end());
         for (auto& rk : k_rule_keys) known.push_back(rk);
         const toml::node* at = r.where.count(key) ? r.where[key] : &v;
-        add_key_error(r.keys.count(key) ? r.keys.at(key) : k, *at, "CF002", "unknown-key",
+        add_key_error(r.keys.count(key) ? r.keys.at(key) : k, *at, CF::unknown_key,
                       fmt::format("Unknown parameter '{}' for rule {} (kind '{}')", key,
                                   r.spec.code, r.spec.kind),
                       hint(key, known));
@@ -1056,17 +1045,16 @@ class Loader {
 
   void param_error(std::string_view name, std::string message) {
     const toml::node* n = origin(name);
-    std::string code = "CF007", cname = "invalid-value";
-    if (message.starts_with("invalid pattern")) code = "CF006", cname = "invalid-pattern";
+    CF problem = message.starts_with("invalid pattern") ? CF::invalid_pattern : CF::invalid_value;
     if (n)
-      add_error(*n, code, cname, std::move(message));
+      add_error(*n, problem, std::move(message));
     else if (m_current_rule)
-      add_error(m_current_rule->table, code, cname, std::move(message));
+      add_error(m_current_rule->table, problem, std::move(message));
   }
 
   // A [spelling] problem at the setting's entry; a words file line; else the rule itself.
-  void spelling_error(std::string_view key, std::size_t index, std::string code, std::string name,
-                      std::string message, std::string help) {
+  void spelling_error(std::string_view key, std::size_t index, CF problem, std::string message,
+                      std::string help) {
     if (key == "words_file" && index > 0 && !m_config.spelling.words_file.empty()) {
       const std::string& path = m_config.spelling.words_file;
       if (!source(path)) {
@@ -1083,17 +1071,17 @@ class Loader {
       where.begin = {line, 1};
       where.end = {line, static_cast<toml::source_index>(
                              count_code_points(file->lines.line_text(line)) + 1)};
-      add_error(path, where, std::move(code), std::move(name), std::move(message), std::move(help));
+      add_error(path, where, problem, std::move(message), std::move(help));
       return;
     }
     auto it = m_spelling_nodes.find(std::string(key));
     if (it != m_spelling_nodes.end() && !it->second.empty()) {
       const toml::node* n = it->second[std::min(index, it->second.size() - 1)];
-      add_error(*n, std::move(code), std::move(name), std::move(message), std::move(help));
+      add_error(*n, problem, std::move(message), std::move(help));
     } else if (m_current_rule) {
       const toml::node* n = origin("kind");
-      add_error(n ? *n : static_cast<const toml::node&>(m_current_rule->table), std::move(code),
-                std::move(name), std::move(message), std::move(help));
+      add_error(n ? *n : static_cast<const toml::node&>(m_current_rule->table), problem,
+                std::move(message), std::move(help));
     }
   }
 
@@ -1120,14 +1108,13 @@ const Template& TomlParams::tmpl() const {
 const SpellingConfig& TomlParams::spelling() const {
   return m_loader.config().spelling;
 }
-void TomlParams::spelling_error(std::string_view key, std::size_t index, std::string code,
-                                std::string name, std::string message, std::string help) {
-  m_loader.spelling_error(key, index, std::move(code), std::move(name), std::move(message),
-                          std::move(help));
+void TomlParams::spelling_error(std::string_view key, std::size_t index, ConfigProblem problem,
+                                std::string message, std::string help) {
+  m_loader.spelling_error(key, index, problem, std::move(message), std::move(help));
 }
 void TomlParams::wrong_type(std::string_view name, std::string_view expected, const toml::node& n) {
   const toml::node* where = n.source().begin ? &n : m_loader.origin(name);
-  m_loader.add_error(where ? *where : n, "CF003", "wrong-type",
+  m_loader.add_error(where ? *where : n, CF::wrong_type,
                      fmt::format("'{}' must be {}", name, expected));
 }
 
@@ -1180,10 +1167,6 @@ std::shared_ptr<const Config> load_config(const std::optional<fs::path>& file,
                                           const std::optional<fs::path>& rules_dir,
                                           ConfigTrust trust) {
   return load(file, rules_dir, trust);
-}
-
-std::shared_ptr<const Config> load_config_with_rules(const fs::path& rules_dir) {
-  return load(std::nullopt, rules_dir, ConfigTrust::trusted);
 }
 
 }  // namespace prfaq

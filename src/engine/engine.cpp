@@ -318,4 +318,20 @@ std::size_t apply_fixes(std::string& text, const std::vector<Diagnostic>& diags)
   return count;
 }
 
+FixedText fix_until_stable(const std::string& path, std::string text, const Config& config,
+                           const RuleFilter& filter, bool selected_by_include, int max_rounds) {
+  FixedText out;
+  for (int round = 0; round < max_rounds; ++round) {
+    SourceFile src(path, text);
+    LintResult r = lint_source(src, config, filter, selected_by_include);
+    std::string next = text;
+    std::size_t n = apply_fixes(next, r.diagnostics);
+    if (n == 0 || next == text) break;
+    out.fixes += n;
+    text = std::move(next);
+  }
+  out.text = std::move(text);
+  return out;
+}
+
 }  // namespace prfaq

@@ -1,4 +1,4 @@
-#include "cli/files.hpp"
+#include "io/files.hpp"
 
 #include <fmt/format.h>
 #include <re2/re2.h>
@@ -10,13 +10,13 @@
 
 namespace fs = std::filesystem;
 
-namespace prfaq::cli {
+namespace prfaq::io {
 
 bool read_document(const fs::path& path, bool from_stdin, std::string& out, std::string& error) {
-  io::ReadResult r = from_stdin ? io::read_fd(0, out, max_source_bytes)
-                                : io::read_file(path, out, max_source_bytes);
+  ReadResult r =
+      from_stdin ? read_fd(0, out, max_source_bytes) : read_file(path, out, max_source_bytes);
   if (r) return true;
-  error = r.status == io::ReadStatus::too_large ? too_large_message() : r.error;
+  error = r.status == ReadStatus::too_large ? too_large_message() : r.error;
   return false;
 }
 
@@ -79,4 +79,4 @@ bool GlobSet::matches(const std::string& relative) const {
   return m_re && RE2::FullMatch(relative, *m_re);
 }
 
-}  // namespace prfaq::cli
+}  // namespace prfaq::io

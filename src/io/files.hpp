@@ -10,7 +10,7 @@ namespace re2 {
 class RE2;
 }
 
-namespace prfaq::cli {
+namespace prfaq::io {
 
 /// A set of globs ("docs/**/*.md") compiled once into one RE2.
 class GlobSet {
@@ -25,6 +25,8 @@ class GlobSet {
   std::unique_ptr<re2::RE2> m_re;
 };
 
+/// A shell glob ("docs/**/*.es.md", "*.md", "[ab]?.md", "[!x]*") as an RE2 pattern; a
+/// directory glob matches everything below it.
 std::string glob_to_regex(std::string_view glob);
 
 /// The message for a refused document.
@@ -35,4 +37,4 @@ std::string too_large_message();
 bool read_document(const std::filesystem::path& path, bool from_stdin, std::string& out,
                    std::string& error);
 
-}  // namespace prfaq::cli
+}  // namespace prfaq::io

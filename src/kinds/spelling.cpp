@@ -114,7 +114,7 @@ class Spelling final : public Rule {
       const std::string& r = sc.reject[i];
       auto on_error = [&](std::string message) {
         if (reject_mode)
-          p.spelling_error("reject", i, "CF006", "invalid-pattern", std::move(message), "");
+          p.spelling_error("reject", i, ConfigProblem::invalid_pattern, std::move(message), "");
       };
       if (spelling::has_regex_meta(r)) {
         m_reject_patterns.add(r, on_error);
@@ -130,7 +130,7 @@ class Spelling final : public Rule {
     // Accepted words: [spelling] accept, the words file, [product] names.
     for (std::size_t i = 0; i < sc.accept.size(); ++i)
       m_accept.add(sc.accept[i], [&](std::string message) {
-        p.spelling_error("accept", i, "CF006", "invalid-pattern", std::move(message), "");
+        p.spelling_error("accept", i, ConfigProblem::invalid_pattern, std::move(message), "");
       });
     for (const std::string& name : p.product_names()) m_accept.add(name, [](std::string) {});
     // The rule's own vocabulary: words every software, business and product team writes that
@@ -145,7 +145,7 @@ class Spelling final : public Rule {
     if (enabled && !sc.words_file.empty()) {
       std::ifstream in(sc.words_file, std::ios::binary);
       if (!in) {
-        p.spelling_error("words_file", 0, "CF008", "missing-file",
+        p.spelling_error("words_file", 0, ConfigProblem::missing_file,
                          fmt::format("Cannot read the words file '{}'", sc.words_file), "");
       }
       std::string line;
@@ -155,7 +155,7 @@ class Spelling final : public Rule {
         if (std::size_t hash = entry.find(" #"); hash != std::string::npos)
           entry = text::trim(entry.substr(0, hash));
         m_accept.add(entry, [&](std::string message) {
-          p.spelling_error("words_file", n, "CF006", "invalid-pattern", std::move(message), "");
+          p.spelling_error("words_file", n, ConfigProblem::invalid_pattern, std::move(message), "");
         });
       }
     }
@@ -170,7 +170,7 @@ class Spelling final : public Rule {
       for (const std::string& d : m_dirs) searched += (searched.empty() ? "" : ", ") + d;
       std::string name = spelling::normalize_language(lang);
       p.spelling_error(
-          "language", i, "CF010", "missing-dictionary",
+          "language", i, ConfigProblem::missing_dictionary,
           fmt::format("No Hunspell dictionary for '{}': {}.aff and {}.dic are not in {}", lang,
                       name, name, searched),
           fmt::format("install the Debian package {} (apt-get install {}), or add the directory "
@@ -268,7 +268,7 @@ class Spelling final : public Rule {
     m_planner = std::make_unique<spelling::LanguagePlanner>(
         std::move(ls), [&](std::size_t i, std::string message) {
           if (m_mode == Mode::misspelling)
-            p.spelling_error("paths", i, "CF006", "invalid-pattern", std::move(message), "");
+            p.spelling_error("paths", i, ConfigProblem::invalid_pattern, std::move(message), "");
         });
   }
 

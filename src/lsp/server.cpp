@@ -7,8 +7,7 @@
 #include <limits>
 #include <prfaq/engine.hpp>
 
-#include "cli/commands.hpp"
-#include "cli/files.hpp"
+#include "io/files.hpp"
 #include "io/io.hpp"
 #include "lsp/transport.hpp"
 #include "lsp/vocabulary.hpp"
@@ -153,7 +152,7 @@ struct Server::OpenDocument {
 struct Server::CachedConfig {
   std::shared_ptr<const Config> config;
   std::vector<std::pair<fs::path, fs::file_time_type>> stamps;
-  std::unique_ptr<cli::GlobSet> include, exclude;
+  std::unique_ptr<io::GlobSet> include, exclude;
 
   /// Whether the configuration lints this file: `exclude` always applies, `include` when set
   /// (as for a directory walk: an editor opens every Markdown file, not only PR/FAQs).
@@ -461,8 +460,8 @@ const Server::CachedConfig& Server::config_for(const OpenDocument& doc) {
     cached->stamps.emplace_back(w, CachedConfig::stamp(w));
   }
   if (cached->config->ok()) {
-    cached->include = std::make_unique<cli::GlobSet>(cached->config->include);
-    cached->exclude = std::make_unique<cli::GlobSet>(cached->config->exclude);
+    cached->include = std::make_unique<io::GlobSet>(cached->config->include);
+    cached->exclude = std::make_unique<io::GlobSet>(cached->config->exclude);
   }
   CachedConfig& ref = *cached;
   m_configs[key] = std::move(cached);
@@ -484,7 +483,7 @@ void Server::lint(OpenDocument& doc) {
     d.message = std::move(message);
     doc.diags.push_back(std::move(d));
   };
-  if (doc.text.size() > max_source_bytes) return fail(cli::too_large_message());
+  if (doc.text.size() > max_source_bytes) return fail(io::too_large_message());
   const CachedConfig* found = nullptr;
   try {
     found = &config_for(doc);
@@ -692,15 +691,8 @@ json Server::code_action(const json& params) {
     // Every safe fix, repeated until nothing changes (as `prfaq lint --fix` does). Only when
     // the client asks for source actions (fix-all on save, the "Fix all" command): it lints
     // up to ten times, too much for the lightbulb request of every cursor move.
-    std::string fixed = doc.text;
-    for (int round = 0; round < 10; ++round) {
-      SourceFile src(doc.source->path, fixed);
-      std::string next = fixed;
-      if (apply_fixes(next, lint_source(src, *doc.config, RuleFilter{}).diagnostics) == 0 ||
-          next == fixed)
-        break;
-      fixed = std::move(next);
-    }
+    std::string fixed =
+        fix_until_stable(doc.source->path, doc.text, *doc.config, RuleFilter{}).text;
     if (fixed != doc.text) {
       // One edit covering the changed middle of the text.
       std::size_t pre = 0;

@@ -6,11 +6,6 @@
 
 namespace prfaq::report {
 
-/// "error" etc.
-inline std::string_view severity_name(Severity s) {
-  return to_string(s);
-}
-
 std::unique_ptr<Reporter> make_text(std::ostream& out, const ReportOptions& opts);
 std::unique_ptr<Reporter> make_concise(std::ostream& out, const ReportOptions& opts);
 std::unique_ptr<Reporter> make_json(std::ostream& out, const ReportOptions& opts);

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <functional>
 
+#include "io/files.hpp"
 #include "spelling/candidates.hpp"
 #include "spelling/dictionaries.hpp"
 #include "spelling/language.hpp"
@@ -27,41 +28,6 @@ bool checkable(const Prose& p) {
 
 }  // namespace
 
-std::string glob_to_re2(std::string_view g) {
-  std::string out;
-  for (std::size_t i = 0; i < g.size(); ++i) {
-    char c = g[i];
-    if (c == '*') {
-      if (i + 1 < g.size() && g[i + 1] == '*') {
-        if (i + 2 < g.size() && g[i + 2] == '/') {
-          out += "(?:.*/)?";
-          i += 2;
-        } else {
-          out += ".*";
-          ++i;
-        }
-      } else {
-        out += "[^/]*";
-      }
-    } else if (c == '?') {
-      out += "[^/]";
-    } else if (c == '[') {
-      std::size_t close = g.find(']', i + 1);
-      if (close == std::string_view::npos) {
-        out += "\\[";
-      } else {
-        std::string cls(g.substr(i + 1, close - i - 1));
-        if (!cls.empty() && cls[0] == '!') cls[0] = '^';
-        out += "[" + cls + "]";
-        i = close;
-      }
-    } else {
-      out += RE2::QuoteMeta(std::string(1, c));
-    }
-  }
-  return out + "(?:/.*)?";  // a directory matches everything below it
-}
-
 LanguagePlanner::LanguagePlanner(LanguageSettings settings,
                                  const std::function<void(std::size_t, std::string)>& on_error)
     : m_settings(std::move(settings)) {
@@ -70,7 +36,7 @@ LanguagePlanner::LanguagePlanner(LanguageSettings settings,
     while (g.starts_with("./")) g.erase(0, 2);
     RE2::Options opts;
     opts.set_log_errors(false);
-    auto re = std::make_unique<RE2>(glob_to_re2(g), opts);
+    auto re = std::make_unique<RE2>(io::glob_to_regex(g), opts);
     if (!re->ok()) {
       on_error(i, "invalid glob '" + m_settings.paths[i].first + "': " + re->error());
       continue;

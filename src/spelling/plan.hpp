@@ -56,9 +56,6 @@ class LanguagePlanner {
   std::vector<std::pair<std::unique_ptr<re2::RE2>, std::string>> m_globs;
 };
 
-/// A shell glob ("docs/**/*.es.md", "*.md", "[ab]?.md") as an RE2 pattern.
-std::string glob_to_re2(std::string_view glob);
-
 /// Capitalised words that a document uses as names (of products, companies, people, places):
 ///   - written capitalised inside a sentence of running prose (not a heading, not a line in
 ///     title case) in a language that capitalises only names (not German);
