@@ -1,9 +1,8 @@
-// `prfaq lint`: files -> configs -> documents -> diagnostics -> one reporter.
+// `prfaq lint`: files -> configs -> documents -> diagnostics -> one reporter, as named phases.
 #include <fmt/format.h>
 #include <unistd.h>
 
 #include <cstring>
-#include <fstream>
 #include <iostream>
 #include <map>
 #include <set>
@@ -17,8 +16,8 @@
 #include "cli/commands.hpp"
 #include "cli/config_cache.hpp"
 #include "cli/diff.hpp"
+#include "cli/lint_jobs.hpp"
 #include "cli/ordered.hpp"
-#include "io/files.hpp"
 #include "io/io.hpp"
 #include "markdown/markdown.hpp"
 #include "report/common.hpp"
@@ -28,54 +27,6 @@ namespace fs = std::filesystem;
 namespace prfaq::cli {
 
 namespace {
-
-struct Job {
-  std::string display;  // path as shown
-  fs::path path;        // real path ("" for stdin)
-  bool stdin_input = false;
-  std::shared_ptr<const Config> config;
-  bool included = false;  // the configuration's include selects it: a PR/FAQ
-  // results
-  std::unique_ptr<SourceFile> source;
-  std::vector<Diagnostic> diags;
-  std::string io_error;
-  std::string original;
-  std::optional<io::Stamp> stamp;  // the file as it was read (--fix checks it is unchanged)
-  std::string fixed_text;
-  std::size_t fixed = 0;
-  /// Frees what linting the file produced, once it has been reported.
-  void release() {
-    // Move-assigned from empty ones: "= {}" would clear them and keep their memory.
-    source.reset();
-    diags = std::vector<Diagnostic>();
-    original = std::string();
-    fixed_text = std::string();
-  }
-};
-
-std::string display_path(const fs::path& p) {
-  std::string s = p.lexically_normal().generic_string();
-  if (s.starts_with("./")) s.erase(0, 2);
-  return s;
-}
-
-// Lints one file; with fix, applies safe fixes until nothing changes (at most 10 rounds).
-void process(Job& job, const RuleFilter& filter, bool fix) {
-  std::string text;
-  if (!job.io_error.empty()) return;  // a problem met while walking
-  if (!job.stdin_input) job.stamp = io::stamp(job.path);
-  if (!io::read_document(job.path, job.stdin_input, text, job.io_error)) return;
-  const Config& config = *job.config;
-  if (fix) {
-    job.original = text;  // --fix checks the file is unchanged; --diff shows the change
-    FixedText f = fix_until_stable(job.display, std::move(text), config, filter, job.included);
-    job.fixed += f.fixes;
-    text = std::move(f.text);
-    job.fixed_text = text;
-  }
-  job.source = std::make_unique<SourceFile>(job.display, std::move(text));
-  job.diags = lint_source(*job.source, config, filter, job.included).diagnostics;
-}
 
 // --timings: the clock of each rule and of reading, summed over the files, slowest first.
 void print_timings(std::size_t files, unsigned threads) {
@@ -106,8 +57,6 @@ std::optional<Severity> fail_threshold(const LintOptions& o, const Config* confi
   return parse_severity(f);
 }
 
-}  // namespace
-
 bool write_output(const LintOptions& o, const std::string& path, std::string_view data,
                   std::string& error) {
   io::WriteOptions w;
@@ -115,116 +64,69 @@ bool write_output(const LintOptions& o, const std::string& path, std::string_vie
   return io::write_file(path, data, w, error);
 }
 
-int run_lint(const LintOptions& o) {
-  ConfigCache configs(o);
-  std::vector<Job> jobs;
-  std::vector<std::string> usage_errors;
-  std::vector<std::string> paths = o.paths;
-  if (paths.empty()) {
-    // The include globs of the config in the current directory, else ".".
-    paths.push_back(".");
-  }
-  std::map<std::string, bool> seen;
-  for (const std::string& p : paths) {
-    if (p == "-") {
-      Job j;
-      j.stdin_input = true;
-      j.display = o.stdin_filename.value_or("<stdin>");
-      j.config = configs.for_file(o.stdin_filename ? fs::path(*o.stdin_filename)
-                                                   : fs::current_path() / "stdin.md");
-      j.included = o.stdin_filename && configs.included(*j.config, fs::path(*o.stdin_filename));
-      jobs.push_back(std::move(j));
-      continue;
-    }
-    fs::path path(p);
-    std::error_code ec;
-    if (fs::is_directory(path, ec)) {
-      io::WalkResult walked = io::walk(path, {".md", ".markdown"});
-      for (const io::WalkProblem& problem : walked.problems) {
-        // Reported, never skipped silently (unless the configuration excludes it).
-        auto cfg = configs.for_file(problem.path);
-        if (configs.excluded(*cfg, problem.path)) continue;
-        std::string d = display_path(problem.path);
-        if (seen[d]) continue;
-        seen[d] = true;
-        Job j;
-        j.path = problem.path;
-        j.display = d;
-        j.config = cfg;
-        j.io_error = problem.error;
-        jobs.push_back(std::move(j));
-      }
-      for (const fs::path& f : walked.files) {
-        auto cfg = configs.for_file(f);
-        if (!configs.selected(*cfg, f, o.paths.empty())) continue;
-        std::string d = display_path(f);
-        if (seen[d]) continue;
-        seen[d] = true;
-        Job j;
-        j.path = f;
-        j.display = d;
-        j.config = cfg;
-        j.included = configs.included(*cfg, f);
-        jobs.push_back(std::move(j));
-      }
-    } else {
-      std::string d = display_path(path);
-      if (seen[d]) continue;
-      seen[d] = true;
-      Job j;
-      j.path = path;
-      j.display = d;
-      j.config = configs.for_file(path);
-      j.included = configs.included(*j.config, path);
-      jobs.push_back(std::move(j));
-    }
-  }
-  std::sort(jobs.begin(), jobs.end(), [](const Job& a, const Job& b) {
-    if (a.stdin_input != b.stdin_input) return b.stdin_input;
-    return a.display < b.display;
-  });
+// One run of `prfaq lint`: each phase a member, in the order run() calls them.
+class LintRun {
+ public:
+  explicit LintRun(const LintOptions& o) : m_o(o), m_configs(o) {}
 
-  // Config errors stop everything: report them through the chosen format, exit 2.
-  std::vector<const ConfigError*> config_errors;
-  std::set<const Config*> reported;
-  for (const auto& cfg : configs.all())
-    for (const ConfigError& e : cfg->errors) config_errors.push_back(&e);
-
-  bool color = o.color == "always" || (o.color == "auto" && !o.output && isatty(STDOUT_FILENO) &&
-                                       !std::getenv("NO_COLOR"));
-  std::ostringstream buffer;
-  bool stdin_fix =
-      o.fix && std::any_of(jobs.begin(), jobs.end(), [](const Job& j) { return j.stdin_input; });
-  std::ostream& out = o.output    ? static_cast<std::ostream&>(buffer)
-                      : stdin_fix ? std::cerr
-                                  : std::cout;
-  ReportOptions ropts;
-  ropts.color = color;
-  ropts.quiet = o.quiet;
-  ropts.statistics = o.statistics;
-  // Rule metadata (SARIF tool.driver.rules): the configuration of the current directory.
-  ropts.config = configs.default_config().get();
-  auto reporter = make_reporter(o.format, out, ropts);
-  if (!reporter) {
-    std::cerr << "prfaq: unknown format '" << o.format << "'\n";
-    return 2;
+  int run() {
+    m_jobs = collect_jobs(m_o, m_configs);
+    // The errors of the configurations the files use (taken before the reporter loads the
+    // current directory's configuration for its rule metadata).
+    for (const auto& cfg : m_configs.all())
+      for (const ConfigError& e : cfg->errors) m_config_errors.push_back(&e);
+    if (!make_reporter_for_run()) return 2;
+    if (report_config_errors()) return 2;
+    if (!check_rule_names() || !read_baseline()) return 2;
+    lint_all();
+    if (m_o.diff) return finish_diff();
+    if (m_record) return finish_baseline();
+    return finish_report();
   }
-  auto finish_output = [&]() -> bool {
-    if (!o.output) return true;
+
+ private:
+  // The reporter of the chosen format, writing to the terminal, stderr (when --fix reads
+  // standard input, whose fixed text goes to stdout) or a buffer for --output.
+  bool make_reporter_for_run() {
+    bool color = m_o.color == "always" || (m_o.color == "auto" && !m_o.output &&
+                                           isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
+    m_stdin_fix = m_o.fix && std::any_of(m_jobs.begin(), m_jobs.end(),
+                                         [](const Job& j) { return j.stdin_input; });
+    std::ostream& out = m_o.output    ? static_cast<std::ostream&>(m_buffer)
+                        : m_stdin_fix ? std::cerr
+                                      : std::cout;
+    ReportOptions ropts;
+    ropts.color = color;
+    ropts.quiet = m_o.quiet;
+    ropts.statistics = m_o.statistics;
+    // Rule metadata (SARIF tool.driver.rules): the configuration of the current directory.
+    ropts.config = m_configs.default_config().get();
+    m_reporter = make_reporter(m_o.format, out, ropts);
+    if (!m_reporter) {
+      std::cerr << "prfaq: unknown format '" << m_o.format << "'\n";
+      return false;
+    }
+    return true;
+  }
+
+  bool finish_output() {
+    if (!m_o.output) return true;
     std::string err;
-    if (!write_output(o, *o.output, buffer.str(), err)) {
+    if (!write_output(m_o, *m_o.output, m_buffer.str(), err)) {
       std::cerr << "prfaq: " << err << "\n";
       return false;
     }
     return true;
-  };
+  }
 
-  if (!config_errors.empty()) {
-    reporter->begin();
+  // Config errors stop everything: reported through the chosen format (each once), exit 2.
+  bool report_config_errors() {
+    if (m_config_errors.empty()) return false;
+    m_reporter->begin();
     std::map<std::string, std::vector<Diagnostic>> by_file;
     std::map<std::string, std::shared_ptr<const SourceFile>> files;
     std::set<std::string> dedupe;
-    for (const ConfigError* e : config_errors) {
+    for (const ConfigError* e : m_config_errors) {
       std::string key =
           e->file->path + ":" + std::to_string(e->diag.span.begin) + e->diag.code + e->diag.message;
       if (!dedupe.insert(key).second) continue;
@@ -236,25 +138,24 @@ int run_lint(const LintOptions& o) {
       std::sort(diags.begin(), diags.end(), [](const Diagnostic& a, const Diagnostic& b) {
         return a.span.begin < b.span.begin;
       });
-      reporter->file(*files[path], diags);
+      m_reporter->file(*files[path], diags);
       s.files++;
       s.files_with_findings++;
       s.errors += diags.size();
     }
-    reporter->end(s);
+    m_reporter->end(s);
     finish_output();
-    return 2;
+    return true;
   }
 
-  RuleFilter filter;
-  filter.select = o.select;
-  filter.ignore = o.ignore;
   // Unknown rules in --select/--ignore are usage errors.
-  {
-    auto cfg = configs.default_config();
+  bool check_rule_names() {
+    m_filter.select = m_o.select;
+    m_filter.ignore = m_o.ignore;
+    auto cfg = m_configs.default_config();
     std::vector<std::string> names;
     for (const RuleSpec& r : cfg->rules) names.push_back(r.code), names.push_back(r.name);
-    for (const auto* list : {&o.select, &o.ignore}) {
+    for (const auto* list : {&m_o.select, &m_o.ignore}) {
       for (const std::string& key : *list) {
         bool ok = key == "ALL" || key == "all";
         for (const RuleSpec& r : cfg->rules) ok |= RuleFilter{{key}, {}}.allows(r);
@@ -262,156 +163,186 @@ int run_lint(const LintOptions& o) {
           std::string hint = did_you_mean(key, names);
           std::cerr << fmt::format("prfaq: unknown rule '{}'{}\n", key,
                                    hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint));
-          return 2;
+          return false;
         }
       }
     }
+    return true;
   }
 
-  std::optional<Baseline> baseline;
-  if (o.baseline) {
+  bool read_baseline() {
+    if (m_o.write_baseline) m_record.emplace(fs::path(*m_o.write_baseline));
+    if (!m_o.baseline) return true;
     std::string err;
-    baseline = Baseline::read(*o.baseline, err);
-    if (!baseline) {
+    m_baseline = Baseline::read(*m_o.baseline, err);
+    if (!m_baseline) {
       std::cerr << "prfaq: " << err << "\n";
-      return 2;
+      return false;
     }
+    return true;
   }
-
-  bool fix = o.fix || o.diff;
-  unsigned n_jobs = o.jobs > 0 ? static_cast<unsigned>(o.jobs)
-                               : std::max(1u, std::thread::hardware_concurrency());
-  n_jobs = std::min<unsigned>(n_jobs, static_cast<unsigned>(std::max<std::size_t>(1, jobs.size())));
-  if (o.timings) enable_timings(true);
-  markdown::prepare_library();  // cmark-gfm's process-wide state, before any worker starts
 
   // Each file is linted on a worker and then, in path order, handed to the mode's step below
   // and freed: a run holds a few files at a time, not the whole tree.
-  int rc = 0;
-  Summary summary;
-  bool changes = false;  // --diff: something to fix
-  std::optional<Baseline> record;
-  if (o.write_baseline) record.emplace(fs::path(*o.write_baseline));
-  std::ostringstream stdin_text;
-  auto io_error = [&](const Job& j) {
+  void lint_all() {
+    bool fix = m_o.fix || m_o.diff;
+    m_threads = m_o.jobs > 0 ? static_cast<unsigned>(m_o.jobs)
+                             : std::max(1u, std::thread::hardware_concurrency());
+    m_threads = std::min<unsigned>(m_threads,
+                                   static_cast<unsigned>(std::max<std::size_t>(1, m_jobs.size())));
+    if (m_o.timings) enable_timings(true);
+    markdown::prepare_library();  // cmark-gfm's process-wide state, before any worker starts
+    if (!m_o.diff && !m_record) m_reporter->begin();
+    run_ordered(
+        m_jobs.size(), m_threads, 4 * std::size_t{m_threads},
+        [&](std::size_t i) {
+          try {
+            process(m_jobs[i], m_filter, fix);
+          } catch (const std::exception& e) {
+            m_jobs[i].io_error = fmt::format("internal error: {}", e.what());
+          }
+        },
+        [&](std::size_t i) {
+          Job& j = m_jobs[i];
+          if (m_o.diff) {
+            show_diff(j);
+          } else {
+            if (m_o.fix) write_fixed(j);
+            if (m_record)
+              record_findings(j);
+            else
+              report_file(j);
+          }
+          j.release();
+        });
+  }
+
+  void io_error(const Job& j) {
     std::cerr << fmt::format("prfaq: {}: {}\n", report::terminal_safe(j.display), j.io_error);
-    rc = 2;
-  };
+    m_rc = 2;
+  }
+
   // --diff: print what --fix would change; change nothing.
-  auto show_diff = [&](Job& j) {
+  void show_diff(Job& j) {
     if (!j.io_error.empty()) return io_error(j);
     if (j.fixed == 0) return;
-    changes = true;
+    m_changes = true;
     std::cout << unified_diff(j.display, j.original, j.fixed_text);
-  };
+  }
+
   // --fix: write the fixed file (stdin: the fixed text goes to stdout, the report to stderr).
-  auto write_fixed = [&](Job& j) {
+  void write_fixed(Job& j) {
     if (!j.io_error.empty()) return;
     if (j.stdin_input) {
-      stdin_text << j.fixed_text;
+      m_stdin_text << j.fixed_text;
       return;
     }
     if (j.fixed == 0) return;
     std::string err;
     io::WriteOptions w;
     w.must_exist = true;
-    w.split_hard_links = o.split_hard_links;
+    w.split_hard_links = m_o.split_hard_links;
     w.expect_stamp = j.stamp;
     w.expect_content = j.original;
     if (!io::write_file(j.path, j.fixed_text, w, err)) {
       j.io_error = err;
       j.fixed = 0;
     }
-  };
+  }
+
   // --write-baseline: record every current finding; report nothing else.
-  auto record_findings = [&](Job& j) {
+  void record_findings(Job& j) {
     if (!j.io_error.empty()) return io_error(j);
-    record->add(*j.source, j.diags);
-  };
-  auto report_file = [&](Job& j) {
+    m_record->add(*j.source, j.diags);
+  }
+
+  void report_file(Job& j) {
     if (!j.io_error.empty()) {
       io_error(j);
-      summary.unreadable.push_back({j.display, j.io_error});
+      m_summary.unreadable.push_back({j.display, j.io_error});
       return;
     }
-    summary.files++;
-    if (baseline) summary.baseline_hidden += baseline->filter(*j.source, j.diags);
-    if (!j.diags.empty()) summary.files_with_findings++;
+    m_summary.files++;
+    if (m_baseline) m_summary.baseline_hidden += m_baseline->filter(*j.source, j.diags);
+    if (!j.diags.empty()) m_summary.files_with_findings++;
     for (const Diagnostic& d : j.diags) {
       if (d.severity == Severity::error)
-        summary.errors++;
+        m_summary.errors++;
       else if (d.severity == Severity::warning)
-        summary.warnings++;
+        m_summary.warnings++;
       else
-        summary.infos++;
+        m_summary.infos++;
     }
-    summary.fixed += o.fix ? j.fixed : 0;
-    reporter->file(*j.source, j.diags);
-  };
-  if (!o.diff && !record) reporter->begin();
-  run_ordered(
-      jobs.size(), n_jobs, 4 * std::size_t{n_jobs},
-      [&](std::size_t i) {
-        try {
-          process(jobs[i], filter, fix);
-        } catch (const std::exception& e) {
-          jobs[i].io_error = fmt::format("internal error: {}", e.what());
-        }
-      },
-      [&](std::size_t i) {
-        Job& j = jobs[i];
-        if (o.diff) {
-          show_diff(j);
-        } else {
-          if (o.fix) write_fixed(j);
-          if (record)
-            record_findings(j);
-          else
-            report_file(j);
-        }
-        j.release();
-      });
-
-  if (o.diff) {
-    std::cout.flush();
-    if (o.timings) print_timings(jobs.size(), n_jobs);
-    return rc ? rc : (changes ? 1 : 0);
+    m_summary.fixed += m_o.fix ? j.fixed : 0;
+    m_reporter->file(*j.source, j.diags);
   }
-  if (record) {
+
+  int finish_diff() {
+    std::cout.flush();
+    if (m_o.timings) print_timings(m_jobs.size(), m_threads);
+    return m_rc ? m_rc : (m_changes ? 1 : 0);
+  }
+
+  int finish_baseline() {
     std::string err;
-    if (!write_output(o, *o.write_baseline, record->to_json(), err)) {
+    if (!write_output(m_o, *m_o.write_baseline, m_record->to_json(), err)) {
       std::cerr << "prfaq: " << err << "\n";
       return 2;
     }
-    std::cerr << fmt::format("prfaq: wrote {} finding{} ({} entr{}) to {}\n", record->findings(),
-                             record->findings() == 1 ? "" : "s", record->size(),
-                             record->size() == 1 ? "y" : "ies", *o.write_baseline);
-    if (o.timings) print_timings(jobs.size(), n_jobs);
-    return rc;
-  }
-  if (baseline) summary.baseline_stale = baseline->stale();
-  reporter->end(summary);
-  if (!finish_output()) rc = 2;
-  if (o.timings) print_timings(jobs.size(), n_jobs);
-  if (stdin_fix) {
-    std::cout << stdin_text.str();
-    std::cout.flush();
+    std::cerr << fmt::format("prfaq: wrote {} finding{} ({} entr{}) to {}\n", m_record->findings(),
+                             m_record->findings() == 1 ? "" : "s", m_record->size(),
+                             m_record->size() == 1 ? "y" : "ies", *m_o.write_baseline);
+    if (m_o.timings) print_timings(m_jobs.size(), m_threads);
+    return m_rc;
   }
 
-  const Config* main_config = configs.default_config().get();
-  std::optional<Severity> threshold = fail_threshold(o, main_config);
-  if (rc == 0) {
+  int finish_report() {
+    if (m_baseline) m_summary.baseline_stale = m_baseline->stale();
+    m_reporter->end(m_summary);
+    if (!finish_output()) m_rc = 2;
+    if (m_o.timings) print_timings(m_jobs.size(), m_threads);
+    if (m_stdin_fix) {
+      std::cout << m_stdin_text.str();
+      std::cout.flush();
+    }
+    return m_rc == 0 ? exit_code() : m_rc;
+  }
+
+  // 1 when a finding reaches the --fail-on threshold or the warnings pass --max-warnings.
+  int exit_code() {
+    std::optional<Severity> threshold = fail_threshold(m_o, m_configs.default_config().get());
     bool fail = false;
     if (threshold) {
-      fail = (summary.errors > 0 && *threshold <= Severity::error) ||
-             (summary.warnings > 0 && *threshold <= Severity::warning) ||
-             (summary.infos > 0 && *threshold <= Severity::info);
+      fail = (m_summary.errors > 0 && *threshold <= Severity::error) ||
+             (m_summary.warnings > 0 && *threshold <= Severity::warning) ||
+             (m_summary.infos > 0 && *threshold <= Severity::info);
     }
-    if (o.max_warnings >= 0 && summary.warnings > static_cast<std::size_t>(o.max_warnings))
+    if (m_o.max_warnings >= 0 && m_summary.warnings > static_cast<std::size_t>(m_o.max_warnings))
       fail = true;
-    rc = fail ? 1 : 0;
+    return fail ? 1 : 0;
   }
-  return rc;
+
+  const LintOptions& m_o;
+  ConfigCache m_configs;
+  std::vector<Job> m_jobs;
+  std::vector<const ConfigError*> m_config_errors;
+  RuleFilter m_filter;
+  std::unique_ptr<Reporter> m_reporter;
+  std::ostringstream m_buffer;      // the report, for --output
+  std::ostringstream m_stdin_text;  // --fix of standard input: the fixed text
+  bool m_stdin_fix = false;
+  std::optional<Baseline> m_baseline;  // --baseline
+  std::optional<Baseline> m_record;    // --write-baseline
+  unsigned m_threads = 1;
+  Summary m_summary;
+  bool m_changes = false;  // --diff: something to fix
+  int m_rc = 0;
+};
+
+}  // namespace
+
+int run_lint(const LintOptions& o) {
+  return LintRun(o).run();
 }
 
 }  // namespace prfaq::cli
