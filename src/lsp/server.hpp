@@ -57,6 +57,10 @@ class Server {
   void did_change(const nlohmann::json& params, std::vector<nlohmann::json>& out);
   void did_close(const nlohmann::json& params, std::vector<nlohmann::json>& out);
   nlohmann::json code_action(const nlohmann::json& params);
+  void quick_fixes(const OpenDocument& doc, std::uint32_t b, std::uint32_t e,
+                   nlohmann::json& actions);
+  void fix_all(const OpenDocument& doc, nlohmann::json& actions);
+  nlohmann::json workspace_edit(const OpenDocument& doc, nlohmann::json edits) const;
   nlohmann::json hover(const nlohmann::json& params);
   nlohmann::json document_symbol(const nlohmann::json& params);
   nlohmann::json execute_command(const nlohmann::json& params, std::vector<nlohmann::json>& out);
