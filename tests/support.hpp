@@ -67,9 +67,16 @@ inline Run run(const std::string& cmd) {
   return r;
 }
 
+/// This run's temporary directory, /tmp/prfaq-tests-<pid>: every test's directory is inside it,
+/// and tests/main.cpp removes it when the run passes (a failed run leaves it to look at).
+inline const std::filesystem::path& run_dir() {
+  static const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("prfaq-tests-" + std::to_string(::getpid()));
+  return dir;
+}
+
 inline std::filesystem::path temp_dir(const std::string& name) {
-  auto p = std::filesystem::temp_directory_path() /
-           ("prfaq-test-" + name + "-" + std::to_string(::getpid()));
+  auto p = run_dir() / name;
   std::filesystem::remove_all(p);
   std::filesystem::create_directories(p);
   return p;
