@@ -4,7 +4,7 @@
 # --jobs 2, several times, failing on any report and on output that differs from --jobs 1.
 # ThreadSanitizer sees our own code only: cmark-gfm, Hunspell and RE2 come from Debian
 # uninstrumented, so a race inside them (like cmark-gfm's special-character table, fixed by
-# taking turns in src/markdown/parse.cpp) is invisible to it; tests/determinism_test.cpp
+# taking turns in src/markdown/parse.cpp) is invisible to it; tests/cli/determinism_test.cpp
 # covers that one by comparing output.
 set -euo pipefail
 cd "$(dirname "$0")/.."

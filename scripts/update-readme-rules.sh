@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates the rule table of README.md from the rule files (via `prfaq rules --format markdown`).
-# tests/readme_test.cpp fails when the table is stale.
+# tests/project/readme_test.cpp fails when the table is stale.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${PRFAQ:-./build/prfaq}
