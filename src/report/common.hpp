@@ -6,15 +6,6 @@
 
 namespace prfaq::report {
 
-std::unique_ptr<Reporter> make_text(std::ostream& out, const ReportOptions& opts);
-std::unique_ptr<Reporter> make_concise(std::ostream& out, const ReportOptions& opts);
-std::unique_ptr<Reporter> make_json(std::ostream& out, const ReportOptions& opts);
-std::unique_ptr<Reporter> make_sarif(std::ostream& out, const ReportOptions& opts);
-std::unique_ptr<Reporter> make_github(std::ostream& out, const ReportOptions& opts);
-std::unique_ptr<Reporter> make_junit(std::ostream& out, const ReportOptions& opts);
-std::unique_ptr<Reporter> make_checkstyle(std::ostream& out, const ReportOptions& opts);
-std::unique_ptr<Reporter> make_rdjson(std::ostream& out, const ReportOptions& opts);
-
 /// Where the tool is documented (SARIF informationUri, rdjson source url).
 inline constexpr std::string_view kInformationUri = "https://prfaq.dev";
 

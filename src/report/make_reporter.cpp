@@ -6,22 +6,52 @@
 
 namespace prfaq {
 
+namespace report {
+// Each format's factory, defined in its own file.
+std::unique_ptr<Reporter> make_text(std::ostream& out, const ReportOptions& opts);
+std::unique_ptr<Reporter> make_concise(std::ostream& out, const ReportOptions& opts);
+std::unique_ptr<Reporter> make_json(std::ostream& out, const ReportOptions& opts);
+std::unique_ptr<Reporter> make_sarif(std::ostream& out, const ReportOptions& opts);
+std::unique_ptr<Reporter> make_github(std::ostream& out, const ReportOptions& opts);
+std::unique_ptr<Reporter> make_junit(std::ostream& out, const ReportOptions& opts);
+std::unique_ptr<Reporter> make_checkstyle(std::ostream& out, const ReportOptions& opts);
+std::unique_ptr<Reporter> make_rdjson(std::ostream& out, const ReportOptions& opts);
+}  // namespace report
+
+namespace {
+
+struct Format {
+  std::string_view name;
+  std::unique_ptr<Reporter> (*make)(std::ostream&, const ReportOptions&);
+};
+
+// The one table of output formats: --format's choices and the factories.
+constexpr Format k_formats[] = {
+    {"text", report::make_text},
+    {"concise", report::make_concise},
+    {"json", report::make_json},
+    {"sarif", report::make_sarif},
+    {"github", report::make_github},
+    {"junit", report::make_junit},
+    {"checkstyle", report::make_checkstyle},
+    {"rdjson", report::make_rdjson},
+};
+
+}  // namespace
+
 const std::vector<std::string>& reporter_formats() {
-  static const std::vector<std::string> formats = {"text",   "concise", "json",       "sarif",
-                                                   "github", "junit",   "checkstyle", "rdjson"};
+  static const std::vector<std::string> formats = [] {
+    std::vector<std::string> names;
+    for (const Format& f : k_formats) names.emplace_back(f.name);
+    return names;
+  }();
   return formats;
 }
 
 std::unique_ptr<Reporter> make_reporter(std::string_view format, std::ostream& out,
                                         const ReportOptions& opts) {
-  if (format == "text") return report::make_text(out, opts);
-  if (format == "concise") return report::make_concise(out, opts);
-  if (format == "json") return report::make_json(out, opts);
-  if (format == "sarif") return report::make_sarif(out, opts);
-  if (format == "github") return report::make_github(out, opts);
-  if (format == "junit") return report::make_junit(out, opts);
-  if (format == "checkstyle") return report::make_checkstyle(out, opts);
-  if (format == "rdjson") return report::make_rdjson(out, opts);
+  for (const Format& f : k_formats)
+    if (f.name == format) return f.make(out, opts);
   return nullptr;
 }
 
