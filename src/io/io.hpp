@@ -40,6 +40,12 @@ ReadResult read_fd(int fd, std::string& out, std::size_t limit);
 /// "no such file", "permission denied", ... for an errno value.
 std::string describe_errno(int err);
 
+/// "a FIFO", "a socket", "a character device", ... for the stat mode of what is not a regular
+/// file.
+std::string kind_of(mode_t mode);
+/// Why such a file is refused: "not a regular file (a FIFO); prfaq never reads one".
+std::string not_regular_message(mode_t mode);
+
 /// What a file looked like when it was read: a later write checks it has not changed.
 struct Stamp {
   dev_t device = 0;
