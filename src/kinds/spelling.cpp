@@ -76,107 +76,14 @@ class Spelling final : public Rule {
       setup_languages(p, sc);
     }
     if (m_mode == Mode::language) return;
-    if (m_mode == Mode::misspelling) {
-      m_max_suggestions = static_cast<std::size_t>(
-          std::max<std::int64_t>(0, p.get_int("suggestions", 3, "suggestions shown at most")));
-      m_max_suggested = static_cast<std::size_t>(std::max<std::int64_t>(
-          0, p.get_int("suggested_words", 10,
-                       "distinct unknown words of a document that get suggestions")));
-      m_infer_names =
-          p.get_bool("infer_names", true,
-                     "treat capitalised words the document uses as names (written capitalised "
-                     "more than once, inside a sentence or in the headline) as names, not typos");
-      m_min_two_edit = static_cast<std::size_t>(std::max<std::int64_t>(
-          1, p.get_int("two_edit_length", 13,
-                       "letters a word needs before a dictionary word two edits away counts as "
-                       "evidence of a typo (shorter words need one within one edit)")));
-      std::string accents = p.get_string(
-          "loanword_accents",
-          "\u00e0\u00e1\u00e2\u00e3\u00e5\u00e7\u00e8\u00e9\u00ea\u00eb\u00ec\u00ed\u00ee\u00ef"
-          "\u00f1\u00f2\u00f3\u00f4\u00f5\u00f8\u00f9\u00fa\u00fb\u00fd\u00ff",
-          "accented letters a word may carry when the dictionary knows it without them (its "
-          "'cafe' accepts 'caf\u00e9'); umlauts are not among them");
-      for (std::size_t i = 0; i < accents.size();) {
-        char32_t c = decode_utf8(accents, i);
-        if (base_letter(c)) m_fold.insert(c);
-        if (c >= 0xE0 && c <= 0xFE && base_letter(c - 0x20)) m_fold.insert(c - 0x20);
-      }
-      for (const std::string& prefix :
-           p.get_strings("prefixes", k_default_prefixes,
-                         "bound prefixes accepted before a hyphen (\"pre-commit\", \"co-author\")"))
-        m_prefixes.insert(text::to_lower(prefix));
-    }
+    if (m_mode == Mode::misspelling) read_misspelling_params(p);
+    read_reject_list(p, sc);
+    if (m_mode == Mode::reject) return;
 
-    // Rejected terms: literal words and phrases (any case) and patterns (whole words).
-    // PF602 reports bad reject patterns; the misspelling rule reads the list quietly.
-    bool reject_mode = m_mode == Mode::reject;
-    for (std::size_t i = 0; i < sc.reject.size(); ++i) {
-      const std::string& r = sc.reject[i];
-      auto on_error = [&](std::string message) {
-        if (reject_mode)
-          p.spelling_error("reject", i, ConfigProblem::invalid_pattern, std::move(message), "");
-      };
-      if (spelling::has_regex_meta(r)) {
-        m_reject_patterns.add(r, on_error);
-      } else {
-        m_reject_terms.add(r, static_cast<int>(i));
-        m_reject_words.add(r, on_error);
-      }
-    }
-    m_reject_patterns.compile();
-    m_reject_words.compile();
-    if (reject_mode) return;
+    read_accept_list(p, sc);
+    if (!p.enabled() || !sc.languages_set) return;  // a disabled rule never needs its dictionaries
 
-    // Accepted words: [spelling] accept, the words file, [product] names.
-    for (std::size_t i = 0; i < sc.accept.size(); ++i)
-      m_accept.add(sc.accept[i], [&](std::string message) {
-        p.spelling_error("accept", i, ConfigProblem::invalid_pattern, std::move(message), "");
-      });
-    for (const std::string& name : p.product_names()) m_accept.add(name, [](std::string) {});
-    // The rule's own vocabulary: words every software, business and product team writes that
-    // general dictionaries lack ("config", "roadmap"). Lower-case entries accept any
-    // capitalisation.
-    for (const std::string& word : p.get_strings(
-             "vocabulary", {},
-             "words accepted in every project (the default pack lists common software, business "
-             "and product-management terms)"))
-      m_accept.add(word, [](std::string) {});
-    bool enabled = p.enabled();
-    if (enabled && !sc.words_file.empty()) {
-      std::ifstream in(sc.words_file, std::ios::binary);
-      if (!in) {
-        p.spelling_error("words_file", 0, ConfigProblem::missing_file,
-                         fmt::format("Cannot read the words file '{}'", sc.words_file), "");
-      }
-      std::string line;
-      for (std::size_t n = 1; std::getline(in, line); ++n) {
-        std::string entry = text::trim(line);
-        if (entry.empty() || entry[0] == '#') continue;
-        if (std::size_t hash = entry.find(" #"); hash != std::string::npos)
-          entry = text::trim(entry.substr(0, hash));
-        m_accept.add(entry, [&](std::string message) {
-          p.spelling_error("words_file", n, ConfigProblem::invalid_pattern, std::move(message), "");
-        });
-      }
-    }
-    m_accept.compile();
-    if (!enabled || !sc.languages_set) return;  // a disabled rule never needs its dictionaries
-
-    // The configured dictionaries: found now (a missing one is a configuration error).
-    for (std::size_t i = 0; i < sc.languages.size(); ++i) {
-      const std::string& lang = sc.languages[i];
-      if (!spelling::dictionaries_for(lang, m_dirs).empty()) continue;
-      std::string searched;
-      for (const std::string& d : m_dirs) searched += (searched.empty() ? "" : ", ") + d;
-      std::string name = spelling::normalize_language(lang);
-      p.spelling_error(
-          "language", i, ConfigProblem::missing_dictionary,
-          fmt::format("No Hunspell dictionary for '{}': {}.aff and {}.dic are not in {}", lang,
-                      name, name, searched),
-          fmt::format("install the Debian package {} (apt-get install {}), or add the directory "
-                      "that holds {}.dic to [spelling] dictionaries",
-                      spelling::debian_package(lang), spelling::debian_package(lang), name));
-    }
+    check_dictionaries(p, sc);
   }
 
   bool fixable() const override { return m_mode == Mode::misspelling; }
@@ -252,6 +159,113 @@ class Spelling final : public Rule {
   }
 
  private:
+  // mode = "misspelling": suggestions, names, typo evidence, loanword accents, prefixes.
+  void read_misspelling_params(ParamReader& p) {
+    m_max_suggestions = static_cast<std::size_t>(
+        std::max<std::int64_t>(0, p.get_int("suggestions", 3, "suggestions shown at most")));
+    m_max_suggested = static_cast<std::size_t>(std::max<std::int64_t>(
+        0, p.get_int("suggested_words", 10,
+                     "distinct unknown words of a document that get suggestions")));
+    m_infer_names =
+        p.get_bool("infer_names", true,
+                   "treat capitalised words the document uses as names (written capitalised "
+                   "more than once, inside a sentence or in the headline) as names, not typos");
+    m_min_two_edit = static_cast<std::size_t>(std::max<std::int64_t>(
+        1, p.get_int("two_edit_length", 13,
+                     "letters a word needs before a dictionary word two edits away counts as "
+                     "evidence of a typo (shorter words need one within one edit)")));
+    std::string accents = p.get_string(
+        "loanword_accents",
+        "\u00e0\u00e1\u00e2\u00e3\u00e5\u00e7\u00e8\u00e9\u00ea\u00eb\u00ec\u00ed\u00ee\u00ef"
+        "\u00f1\u00f2\u00f3\u00f4\u00f5\u00f8\u00f9\u00fa\u00fb\u00fd\u00ff",
+        "accented letters a word may carry when the dictionary knows it without them (its "
+        "'cafe' accepts 'caf\u00e9'); umlauts are not among them");
+    for (std::size_t i = 0; i < accents.size();) {
+      char32_t c = decode_utf8(accents, i);
+      if (base_letter(c)) m_fold.insert(c);
+      if (c >= 0xE0 && c <= 0xFE && base_letter(c - 0x20)) m_fold.insert(c - 0x20);
+    }
+    for (const std::string& prefix :
+         p.get_strings("prefixes", k_default_prefixes,
+                       "bound prefixes accepted before a hyphen (\"pre-commit\", \"co-author\")"))
+      m_prefixes.insert(text::to_lower(prefix));
+  }
+
+  // Rejected terms: literal words and phrases (any case) and patterns (whole words).
+  // PF602 reports bad reject patterns; the misspelling rule reads the list quietly.
+  void read_reject_list(ParamReader& p, const SpellingConfig& sc) {
+    bool reject_mode = m_mode == Mode::reject;
+    for (std::size_t i = 0; i < sc.reject.size(); ++i) {
+      const std::string& r = sc.reject[i];
+      auto on_error = [&](std::string message) {
+        if (reject_mode)
+          p.spelling_error("reject", i, ConfigProblem::invalid_pattern, std::move(message), "");
+      };
+      if (spelling::has_regex_meta(r)) {
+        m_reject_patterns.add(r, on_error);
+      } else {
+        m_reject_terms.add(r, static_cast<int>(i));
+        m_reject_words.add(r, on_error);
+      }
+    }
+    m_reject_patterns.compile();
+    m_reject_words.compile();
+  }
+
+  // Accepted words: [spelling] accept, the words file, [product] names, the rule's vocabulary.
+  void read_accept_list(ParamReader& p, const SpellingConfig& sc) {
+    for (std::size_t i = 0; i < sc.accept.size(); ++i)
+      m_accept.add(sc.accept[i], [&](std::string message) {
+        p.spelling_error("accept", i, ConfigProblem::invalid_pattern, std::move(message), "");
+      });
+    for (const std::string& name : p.product_names()) m_accept.add(name, [](std::string) {});
+    // The rule's own vocabulary: words every software, business and product team writes that
+    // general dictionaries lack ("config", "roadmap"). Lower-case entries accept any
+    // capitalisation.
+    for (const std::string& word : p.get_strings(
+             "vocabulary", {},
+             "words accepted in every project (the default pack lists common software, business "
+             "and product-management terms)"))
+      m_accept.add(word, [](std::string) {});
+    bool enabled = p.enabled();
+    if (enabled && !sc.words_file.empty()) {
+      std::ifstream in(sc.words_file, std::ios::binary);
+      if (!in) {
+        p.spelling_error("words_file", 0, ConfigProblem::missing_file,
+                         fmt::format("Cannot read the words file '{}'", sc.words_file), "");
+      }
+      std::string line;
+      for (std::size_t n = 1; std::getline(in, line); ++n) {
+        std::string entry = text::trim(line);
+        if (entry.empty() || entry[0] == '#') continue;
+        if (std::size_t hash = entry.find(" #"); hash != std::string::npos)
+          entry = text::trim(entry.substr(0, hash));
+        m_accept.add(entry, [&](std::string message) {
+          p.spelling_error("words_file", n, ConfigProblem::invalid_pattern, std::move(message), "");
+        });
+      }
+    }
+    m_accept.compile();
+  }
+
+  // The configured dictionaries: found now (a missing one is a configuration error).
+  void check_dictionaries(ParamReader& p, const SpellingConfig& sc) {
+    for (std::size_t i = 0; i < sc.languages.size(); ++i) {
+      const std::string& lang = sc.languages[i];
+      if (!spelling::dictionaries_for(lang, m_dirs).empty()) continue;
+      std::string searched;
+      for (const std::string& d : m_dirs) searched += (searched.empty() ? "" : ", ") + d;
+      std::string name = spelling::normalize_language(lang);
+      p.spelling_error(
+          "language", i, ConfigProblem::missing_dictionary,
+          fmt::format("No Hunspell dictionary for '{}': {}.aff and {}.dic are not in {}", lang,
+                      name, name, searched),
+          fmt::format("install the Debian package {} (apt-get install {}), or add the directory "
+                      "that holds {}.dic to [spelling] dictionaries",
+                      spelling::debian_package(lang), spelling::debian_package(lang), name));
+    }
+  }
+
   void setup_languages(ParamReader& p, const SpellingConfig& sc) {
     m_dirs = sc.dictionaries;
     for (const std::string& d : spelling::system_dictionary_dirs()) m_dirs.push_back(d);
