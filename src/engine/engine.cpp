@@ -168,6 +168,102 @@ std::vector<RuleTiming> timings() {
   return out;
 }
 
+namespace {
+
+// A kind's Finding as the rule's Diagnostic: code, name, severity (moved by `demote`),
+// message and help filled (values bounded), the role path of where it is.
+Diagnostic to_diagnostic(const Document& doc, const RuleSpec& spec, Finding& f) {
+  Diagnostic d;
+  d.code = spec.code;
+  d.name = spec.name;
+  d.severity = spec.severity;
+  for (int k = 0; k < f.demote && d.severity > Severity::info; ++k)
+    d.severity = static_cast<Severity>(static_cast<int>(d.severity) - 1);
+  for (int k = 0; k > f.demote && d.severity < Severity::error; --k)
+    d.severity = static_cast<Severity>(static_cast<int>(d.severity) + 1);
+  std::string matched = f.args.count("match") ? f.args["match"] : std::string(doc.slice(f.span));
+  f.args.emplace("match", matched);
+  std::map<std::string, std::string> args = bounded(f.args);
+  d.message = fill_template(spec.message, args);
+  d.help = fill_template(spec.help, args);
+  d.span = f.span;
+  d.labels = std::move(f.labels);
+  d.fix = std::move(f.fix);
+  if (d.fix && d.fix->title.size() > 120) d.fix->title = bounded(std::move(d.fix->title));
+  for (Label& l : d.labels)
+    if (l.message.size() > 120) l.message = bounded(std::move(l.message));
+  d.alternatives = std::move(f.alternatives);
+  d.section = doc.role_path(f.span.begin);
+  return d;
+}
+
+// One diagnostic saying how many findings of a rule past the cap were left out.
+Diagnostic dropped_notice(const Document& doc, const RuleSpec& spec, const VectorSink& sink) {
+  Diagnostic d;
+  d.code = spec.code;
+  d.name = spec.name;
+  d.severity = spec.severity;
+  d.span = sink.first_dropped();
+  d.message = fmt::format(
+      "{} more findings of {} in this file are not shown (at most {} per rule and file)",
+      sink.dropped(), spec.code, max_findings_per_rule);
+  d.help = "Fix the findings shown, or turn the rule off for this file.";
+  d.section = doc.role_path(d.span.begin);
+  return d;
+}
+
+// An engine rule (one the engine reports itself) when it runs; null when it is off or filtered.
+const RuleSpec* engine_rule(const Config& config, const RuleFilter& filter, std::string_view name) {
+  const RuleSpec* r = config.find_rule(name);
+  if (!r || r->severity == Severity::off || !filter.allows(*r)) return nullptr;
+  return r;
+}
+
+// PF002: invalid UTF-8, reported once at its first place with the count.
+void report_invalid_utf8(const Document& doc, const RuleSpec& r, std::vector<Diagnostic>& out) {
+  Diagnostic d;
+  d.code = r.code;
+  d.name = r.name;
+  d.severity = r.severity;
+  d.span = doc.invalid_utf8.front();
+  d.message = fill_template(r.message, {{"count", std::to_string(doc.invalid_utf8.size())}});
+  d.help = r.help;
+  out.push_back(std::move(d));
+}
+
+// PF001: a suppression comment that suppressed nothing, with an unsafe fix that removes it.
+Diagnostic unused_suppression(const RuleSpec& r, const Suppressions::Unused& u) {
+  Diagnostic d;
+  d.code = r.code;
+  d.name = r.name;
+  d.severity = r.severity;
+  d.span = u.span;
+  d.message = fill_template(r.message, {{"rules", u.rules}});
+  d.help = r.help;
+  Fix fix;
+  fix.title = "Remove the unused suppression";
+  fix.safe = false;
+  fix.edits.push_back({u.span, ""});
+  d.fix = std::move(fix);
+  return d;
+}
+
+// In document order (then code, then end), each identical finding once.
+void sort_and_dedupe(std::vector<Diagnostic>& kept) {
+  std::sort(kept.begin(), kept.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
+    if (a.code != b.code) return a.code < b.code;
+    return a.span.end < b.span.end;
+  });
+  kept.erase(std::unique(kept.begin(), kept.end(),
+                         [](const Diagnostic& a, const Diagnostic& b) {
+                           return a.span == b.span && a.code == b.code && a.message == b.message;
+                         }),
+             kept.end());
+}
+
+}  // namespace
+
 LintResult lint_document(const Document& doc, const Config& config, const RuleFilter& filter) {
   LintResult result;
   std::vector<Diagnostic>& out = result.diagnostics;
@@ -182,93 +278,22 @@ LintResult lint_document(const Document& doc, const Config& config, const RuleFi
     Clock::time_point t0 = timed ? Clock::now() : Clock::time_point{};
     spec.rule->check(doc, sink);
     if (timed) times.push_back({spec.code, spec.name, seconds_since(t0), findings.size()});
-    for (Finding& f : findings) {
-      Diagnostic d;
-      d.code = spec.code;
-      d.name = spec.name;
-      d.severity = spec.severity;
-      for (int k = 0; k < f.demote && d.severity > Severity::info; ++k)
-        d.severity = static_cast<Severity>(static_cast<int>(d.severity) - 1);
-      for (int k = 0; k > f.demote && d.severity < Severity::error; --k)
-        d.severity = static_cast<Severity>(static_cast<int>(d.severity) + 1);
-      std::string matched =
-          f.args.count("match") ? f.args["match"] : std::string(doc.slice(f.span));
-      f.args.emplace("match", matched);
-      std::map<std::string, std::string> args = bounded(f.args);
-      d.message = fill_template(spec.message, args);
-      d.help = fill_template(spec.help, args);
-      d.span = f.span;
-      d.labels = std::move(f.labels);
-      d.fix = std::move(f.fix);
-      if (d.fix && d.fix->title.size() > 120) d.fix->title = bounded(std::move(d.fix->title));
-      for (Label& l : d.labels)
-        if (l.message.size() > 120) l.message = bounded(std::move(l.message));
-      d.alternatives = std::move(f.alternatives);
-      d.section = doc.role_path(f.span.begin);
-      out.push_back(std::move(d));
-    }
-    if (sink.dropped() > 0) {
-      Diagnostic d;
-      d.code = spec.code;
-      d.name = spec.name;
-      d.severity = spec.severity;
-      d.span = sink.first_dropped();
-      d.message = fmt::format(
-          "{} more findings of {} in this file are not shown (at most {} per rule and file)",
-          sink.dropped(), spec.code, max_findings_per_rule);
-      d.help = "Fix the findings shown, or turn the rule off for this file.";
-      d.section = doc.role_path(d.span.begin);
-      out.push_back(std::move(d));
-    }
+    for (Finding& f : findings) out.push_back(to_diagnostic(doc, spec, f));
+    if (sink.dropped() > 0) out.push_back(dropped_notice(doc, spec, sink));
   }
   // Engine rules: invalid UTF-8 (reported once), unused suppressions.
-  auto engine_rule = [&](std::string_view name) -> const RuleSpec* {
-    const RuleSpec* r = config.find_rule(name);
-    if (!r || r->severity == Severity::off || !filter.allows(*r)) return nullptr;
-    return r;
-  };
-  if (const RuleSpec* r = engine_rule("invalid-utf8"); r && !doc.invalid_utf8.empty()) {
-    Diagnostic d;
-    d.code = r->code;
-    d.name = r->name;
-    d.severity = r->severity;
-    d.span = doc.invalid_utf8.front();
-    d.message = fill_template(r->message, {{"count", std::to_string(doc.invalid_utf8.size())}});
-    d.help = r->help;
-    out.push_back(std::move(d));
-  }
+  if (const RuleSpec* r = engine_rule(config, filter, "invalid-utf8");
+      r && !doc.invalid_utf8.empty())
+    report_invalid_utf8(doc, *r, out);
   Suppressions sup(doc);
   std::vector<Diagnostic> kept;
   kept.reserve(out.size());
   for (Diagnostic& d : out)
     if (!sup.suppresses(d)) kept.push_back(std::move(d));
-  if (const RuleSpec* r = engine_rule("unused-suppression")) {
-    for (const Suppressions::Unused& u : sup.unused(config)) {
-      Diagnostic d;
-      d.code = r->code;
-      d.name = r->name;
-      d.severity = r->severity;
-      d.span = u.span;
-      d.message = fill_template(r->message, {{"rules", u.rules}});
-      d.help = r->help;
-      Fix fix;
-      fix.title = "Remove the unused suppression";
-      fix.safe = false;
-      fix.edits.push_back({u.span, ""});
-      d.fix = std::move(fix);
-      kept.push_back(std::move(d));
-    }
-  }
-  std::sort(kept.begin(), kept.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
-    if (a.code != b.code) return a.code < b.code;
-    return a.span.end < b.span.end;
-  });
-  kept.erase(std::unique(kept.begin(), kept.end(),
-                         [](const Diagnostic& a, const Diagnostic& b) {
-                           return a.span == b.span && a.code == b.code && a.message == b.message;
-                         }),
-             kept.end());
+  if (const RuleSpec* r = engine_rule(config, filter, "unused-suppression"))
+    for (const Suppressions::Unused& u : sup.unused(config))
+      kept.push_back(unused_suppression(*r, u));
+  sort_and_dedupe(kept);
   out = std::move(kept);
   if (timed) add_timings(times);
   return result;
