@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <unordered_map>
 
@@ -338,20 +339,27 @@ bool CompiledDict::validate() const {
   return verify(sizeof(Header), h.off_chunks - sizeof(Header));
 }
 
-std::shared_ptr<const CompiledDict> CompiledDict::build(const DictionaryFiles& files) {
-  // The forms, each once (KEEPCASE when any derivation says so).
-  std::unordered_map<std::string, bool> forms;
+namespace {
+
+// A dictionary's word forms, each once (KEEPCASE when any derivation says so); `complete` is
+// false when they were cut at k_max_forms.
+struct Forms {
+  std::unordered_map<std::string, bool> keep_case;
   AffixInfo info;
   bool complete = true;
+};
+
+std::optional<Forms> collect_forms(const DictionaryFiles& files) {
+  Forms out;
   auto expand = [&](int depth, bool fresh) {
-    if (fresh) forms.clear();
-    info = AffixInfo{};
+    if (fresh) out.keep_case.clear();
+    out.info = AffixInfo{};
     bool capped = false;
-    bool ok =
-        expand_dictionary(files.aff, files.dic, depth, info, [&](std::string_view f, bool keep) {
-          auto [it, added] = forms.try_emplace(std::string(f), keep);
+    bool ok = expand_dictionary(
+        files.aff, files.dic, depth, out.info, [&](std::string_view f, bool keep) {
+          auto [it, added] = out.keep_case.try_emplace(std::string(f), keep);
           if (!added) it->second = it->second || keep;
-          if (forms.size() >= k_max_forms) {
+          if (out.keep_case.size() >= k_max_forms) {
             capped = true;
             return false;
           }
@@ -360,21 +368,98 @@ std::shared_ptr<const CompiledDict> CompiledDict::build(const DictionaryFiles& f
     return ok ? (capped ? 1 : 0) : -1;
   };
   int r = expand(2, true);
-  if (r < 0) return nullptr;
+  if (r < 0) return std::nullopt;
   if (r == 1) {
     // Too many forms: every stem, then the forms with one affix while there is room (so the
     // cut falls on rarer inflections, not on the stems late in the alphabet).
-    complete = false;
-    if (expand(0, true) < 0) return nullptr;
-    if (forms.size() < k_max_forms && expand(1, false) < 0) return nullptr;
+    out.complete = false;
+    if (expand(0, true) < 0) return std::nullopt;
+    if (out.keep_case.size() < k_max_forms && expand(1, false) < 0) return std::nullopt;
   }
+  return out;
+}
+
+// The deletion index in CSR form: for each bucket of a one-deletion key, the words that have it.
+struct DeletionIndex {
+  std::uint32_t bucket_count = 0;
+  std::vector<std::uint32_t> buckets;  ///< bucket_count + 1 starts into `words`
+  std::vector<std::uint32_t> words;
+};
+
+DeletionIndex deletion_index(const std::vector<std::string>& words) {
+  const std::size_t n = words.size();
+  DeletionIndex out;
+  std::vector<std::u32string> keys;
+  std::size_t total = 0;
+  std::vector<std::u32string> lowered(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    lowered[i] = code_points(lower_word(words[i]));
+    total += lowered[i].size() + 1;
+  }
+  out.bucket_count =
+      static_cast<std::uint32_t>(pow2_at_least(std::max<std::size_t>(total / 4, 16)));
+  out.buckets.assign(std::size_t{out.bucket_count} + 1, 0);
+  std::vector<std::uint32_t> word_keys;  // bucket of each (word, key), in order
+  std::vector<std::uint32_t> key_start(n + 1, 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    key_start[i] = static_cast<std::uint32_t>(word_keys.size());
+    deletes(lowered[i], 1, keys);
+    for (const std::u32string& k : keys) {
+      std::uint32_t b = static_cast<std::uint32_t>(key_hash(k)) & (out.bucket_count - 1);
+      word_keys.push_back(b);
+      ++out.buckets[b + 1];
+    }
+  }
+  key_start[n] = static_cast<std::uint32_t>(word_keys.size());
+  for (std::size_t b = 1; b < out.buckets.size(); ++b) out.buckets[b] += out.buckets[b - 1];
+  out.words.resize(word_keys.size());
+  std::vector<std::uint32_t> fill(out.buckets.begin(), out.buckets.end() - 1);
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::uint32_t k = key_start[i]; k < key_start[i + 1]; ++k)
+      out.words[fill[word_keys[k]]++] = static_cast<std::uint32_t>(i);
+  return out;
+}
+
+// The sections' offsets in the file (each 8-aligned, the chunk checksums last); the file size.
+std::uint64_t lay_out(Header& h, std::size_t n, std::size_t text_size) {
+  std::size_t off = align8(sizeof(Header));
+  h.off_offsets = off;
+  off = align8(off + (n + 1) * 4);
+  h.off_fp = off;
+  off = align8(off + n * 4);
+  h.off_keep = off;
+  off = align8(off + n);
+  h.off_slots = off;
+  off = align8(off + std::size_t{h.slots} * 4);
+  h.off_buckets = off;
+  off = align8(off + (std::size_t{h.buckets} + 1) * 4);
+  h.off_deletes = off;
+  off = align8(off + std::size_t{h.deletes} * 4);
+  h.off_text = off;
+  h.text_size = text_size;
+  off = align8(off + text_size);
+  h.off_chunks = off;
+  h.chunk_count = (off - sizeof(Header) + k_chunk - 1) / k_chunk;
+  off += h.chunk_count * 8;
+  h.file_size = off;
+  return off;
+}
+
+}  // namespace
+
+std::shared_ptr<const CompiledDict> CompiledDict::build(const DictionaryFiles& files) {
+  std::optional<Forms> forms = collect_forms(files);
+  if (!forms) return nullptr;
   std::vector<std::string> words;
-  words.reserve(forms.size());
-  for (auto& [w, k] : forms) words.push_back(w);
+  words.reserve(forms->keep_case.size());
+  for (auto& [w, k] : forms->keep_case) words.push_back(w);
   std::sort(words.begin(), words.end());
 
+  // Without compounding or IGNORE, Hunspell itself confirms each form: the list is then the
+  // dictionary's own verdict (authoritative).
   bool authoritative = false;
-  if (complete && !info.compounding && !info.has_ignore && words.size() <= k_verify_limit) {
+  if (forms->complete && !forms->info.compounding && !forms->info.has_ignore &&
+      words.size() <= k_verify_limit) {
     std::vector<char> ok;
     hunspell_dict(files.aff, files.dic)->spell_many(words, ok);
     std::size_t keep = 0;
@@ -406,61 +491,12 @@ std::shared_ptr<const CompiledDict> CompiledDict::build(const DictionaryFiles& f
   h.words = static_cast<std::uint32_t>(n);
   h.slots = static_cast<std::uint32_t>(pow2_at_least(std::max<std::size_t>(n * 2, 16)));
   h.flags = authoritative ? std::uint32_t{k_authoritative} : std::uint32_t{0};
-
-  // The deletion index: count, then fill (CSR).
-  std::vector<std::u32string> keys;
-  std::size_t total = 0;
-  std::vector<std::u32string> lowered(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    lowered[i] = code_points(lower_word(words[i]));
-    total += lowered[i].size() + 1;
-  }
-  h.buckets = static_cast<std::uint32_t>(pow2_at_least(std::max<std::size_t>(total / 4, 16)));
-  std::vector<std::uint32_t> buckets(std::size_t{h.buckets} + 1, 0);
-  std::vector<std::uint32_t> word_keys;  // bucket of each (word, key), in order
-  std::vector<std::uint32_t> key_start(n + 1, 0);
-  for (std::size_t i = 0; i < n; ++i) {
-    key_start[i] = static_cast<std::uint32_t>(word_keys.size());
-    deletes(lowered[i], 1, keys);
-    for (const std::u32string& k : keys) {
-      std::uint32_t b = static_cast<std::uint32_t>(key_hash(k)) & (h.buckets - 1);
-      word_keys.push_back(b);
-      ++buckets[b + 1];
-    }
-  }
-  key_start[n] = static_cast<std::uint32_t>(word_keys.size());
-  for (std::size_t b = 1; b < buckets.size(); ++b) buckets[b] += buckets[b - 1];
-  std::vector<std::uint32_t> dels(word_keys.size());
-  {
-    std::vector<std::uint32_t> fill(buckets.begin(), buckets.end() - 1);
-    for (std::size_t i = 0; i < n; ++i)
-      for (std::uint32_t k = key_start[i]; k < key_start[i + 1]; ++k)
-        dels[fill[word_keys[k]]++] = static_cast<std::uint32_t>(i);
-  }
-  h.deletes = static_cast<std::uint32_t>(dels.size());
-
+  DeletionIndex index = deletion_index(words);
+  h.buckets = index.bucket_count;
+  h.deletes = static_cast<std::uint32_t>(index.words.size());
   std::size_t text_size = 0;
   for (const std::string& w : words) text_size += w.size();
-  std::size_t off = align8(sizeof(Header));
-  h.off_offsets = off;
-  off = align8(off + (n + 1) * 4);
-  h.off_fp = off;
-  off = align8(off + n * 4);
-  h.off_keep = off;
-  off = align8(off + n);
-  h.off_slots = off;
-  off = align8(off + std::size_t{h.slots} * 4);
-  h.off_buckets = off;
-  off = align8(off + (std::size_t{h.buckets} + 1) * 4);
-  h.off_deletes = off;
-  off = align8(off + dels.size() * 4);
-  h.off_text = off;
-  h.text_size = text_size;
-  off = align8(off + text_size);
-  h.off_chunks = off;
-  h.chunk_count = (off - sizeof(Header) + k_chunk - 1) / k_chunk;
-  off += h.chunk_count * 8;
-  h.file_size = off;
+  const std::uint64_t off = lay_out(h, n, text_size);
 
   std::shared_ptr<CompiledDict> d(new CompiledDict());
   d->m_owned.assign(off, 0);
@@ -476,15 +512,15 @@ std::shared_ptr<const CompiledDict> CompiledDict::build(const DictionaryFiles& f
     at += words[i].size();
     std::uint64_t hv = hash64(words[i]);
     fps[i] = static_cast<std::uint32_t>(hv >> 32);
-    keep[i] = forms[words[i]] ? 1 : 0;
+    keep[i] = forms->keep_case[words[i]] ? 1 : 0;
     std::uint32_t mask = h.slots - 1;
     std::uint32_t s = static_cast<std::uint32_t>(hv) & mask;
     while (slots[s] != 0) s = (s + 1) & mask;
     slots[s] = static_cast<std::uint32_t>(i + 1);
   }
   offsets[n] = static_cast<std::uint32_t>(at);
-  std::memcpy(base + h.off_buckets, buckets.data(), buckets.size() * 4);
-  std::memcpy(base + h.off_deletes, dels.data(), dels.size() * 4);
+  std::memcpy(base + h.off_buckets, index.buckets.data(), index.buckets.size() * 4);
+  std::memcpy(base + h.off_deletes, index.words.data(), index.words.size() * 4);
   auto* sums = reinterpret_cast<std::uint64_t*>(base + h.off_chunks);
   for (std::uint64_t c = 0; c < h.chunk_count; ++c) {
     std::uint64_t b = sizeof(Header) + c * k_chunk;
