@@ -171,41 +171,7 @@ class Conditional final : public Rule {
     for (const Prose& prose : doc.prose) {
       const std::vector<Word>& words = words_of(prose);
       std::string_view t = prose.text;
-      // Where capitals can mark a name: not at the start of a sentence, and only in a sentence
-      // that writes some word of four letters or more in lower case (in a Title Case
-      // heading every word is capitalised, names or not).
-      std::set<std::uint32_t> sentence_starts;
-      std::vector<std::pair<std::uint32_t, std::uint32_t>> title_case;  // [begin, end)
-      for (const Sentence& s : prose.sentences) {
-        bool first = true, lower = false;
-        for (std::uint32_t k = s.first; k < s.last; ++k) {
-          const Token& tok = prose.tokens[k];
-          if (tok.kind != Token::Kind::word && tok.kind != Token::Kind::number) continue;
-          if (first) sentence_starts.insert(tok.begin), first = false;
-          lower |= lower_case_word(prose.token_text(tok));
-        }
-        if (!lower && s.last > s.first)
-          title_case.emplace_back(prose.tokens[s.first].begin, prose.tokens[s.last - 1].end);
-      }
-      auto in_title_case = [&](std::uint32_t at) {
-        for (auto [b, e] : title_case)
-          if (at >= b && at < e) return true;
-        return false;
-      };
-      // A block mostly in capitals is shouting or a heading in capitals.
-      std::size_t caps = 0, letters_words = 0;
-      for (const Word& w : words) {
-        bool any_alpha = false, all_upper = true;
-        for (char c : w.text)
-          if (std::isalpha(static_cast<unsigned char>(c))) {
-            any_alpha = true;
-            all_upper &= std::isupper(static_cast<unsigned char>(c)) != 0;
-          }
-        if (!any_alpha) continue;
-        ++letters_words;
-        caps += all_upper;
-      }
-      const bool shouting = letters_words >= 2 && caps * 10 >= letters_words * 6;
+      const BlockShape shape = shape_of(prose, words);
       // City names in capitals before a dateline date are not acronyms.
       std::size_t dateline_end = 0;
       if (auto at = patterns::dateline_date(t)) dateline_end = *at;
@@ -214,60 +180,17 @@ class Conditional final : public Rule {
         std::string base = w.text;
         if (base.size() > 2 && base.back() == 's') base.pop_back();
         if (!acronym(w.text, m_min, m_max) || w.begin < dateline_end) continue;
-        // Sizes, versions, model and part codes ("5MB", "SHA256", "Q235B"): not acronyms.
-        if (std::any_of(w.text.begin(), w.text.end(),
-                        [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
-          continue;
-        // Capitals for emphasis or a heading in capitals ("FOR IMMEDIATE RELEASE", "OUT OF
-        // SCOPE"): a run of words in capitals.
-        if (capitals_run(words, i, t) || shouting) continue;
-        // A file name ("AGENTS.md") or one half of a compound ("CAN-SPAM").
-        if (w.end + 1 < t.size() && t[w.end] == '.' &&
-            std::islower(static_cast<unsigned char>(t[w.end + 1])))
-          continue;
-        if ((w.begin > 0 && t[w.begin - 1] == '-') ||
-            (w.end < t.size() && t[w.end] == '-' && w.end + 1 < t.size() &&
-             std::isupper(static_cast<unsigned char>(t[w.end + 1]))))
-          continue;
-        // Inside a bracketed template slot ("[NAME, TITLE]": PF504's business), not an acronym.
-        std::size_t open = t.rfind('[', w.begin), close = t.rfind(']', w.begin);
-        if (open != std::string_view::npos && (close == std::string_view::npos || close < open) &&
-            t.find(']', w.end) != std::string_view::npos)
-          continue;
-        if (m_exceptions.count(base) || m_exceptions.count(w.text) ||
-            m_exceptions.count(text::to_lower(base)))
+        if (not_an_acronym(words, i, t, shape) || m_exceptions.count(base) ||
+            m_exceptions.count(w.text) || m_exceptions.count(text::to_lower(base)))
           continue;
         if (defined.count(base) || reported.count(base)) continue;
-        // "(SLA)" after words, or "SLA (…)", "CVR（購買率）", "CAC(고객획득비용)", "JOSH: Just Our
-        // Skills Hub", or the words whose initials spell it in the same block.
-        bool in_parens =
-            (w.begin > 0 && t[w.begin - 1] == '(' && w.end < t.size() && t[w.end] == ')') ||
-            (w.begin >= 3 && t.substr(w.begin - 3, 3) == "\xEF\xBC\x88");
-        std::string_view after = t.substr(w.end);
-        std::size_t closing = after.find_first_of(")");
-        bool followed = (after.starts_with(" (") || after.starts_with("(") ||
-                         after.starts_with("\xEF\xBC\x88") || after.starts_with(" \xEF\xBC\x88")) &&
-                        (closing != std::string_view::npos ||
-                         after.find("\xEF\xBC\x89") != std::string_view::npos) &&
-                        std::min(closing, after.find("\xEF\xBC\x89")) < 120;
-        if (in_parens || followed || spelled_out(words, base)) {
+        if (defines(words, i, t, base)) {
           defined.insert(base);
           continue;
         }
         // Mentioned as a word, not used as an acronym.
         if (quoted(t, w.begin, w.end) || mentioned(words, i, t)) continue;
-        // The last word of a proper name: "Café Crème Zürich HB reaches 18 people". The name
-        // starts mid-sentence (a capitalised sentence opener may be any word) and only spaces
-        // separate it from the capitals.
-        if (i > 0) {
-          const Word& prev = words[i - 1];
-          bool spaces_only = true;
-          for (std::uint32_t k = prev.end; k < w.begin; ++k) spaces_only &= t[k] == ' ';
-          if (spaces_only && prev.end < w.begin && capitalised(prev.text) &&
-              !m_name_function_words.count(prev.lower) && !sentence_starts.count(prev.begin) &&
-              !in_title_case(prev.begin))
-            continue;
-        }
+        if (ends_a_name(words, i, t, shape)) continue;
         Span span = prose.source_span(w.begin, w.end);
         if (!m_scope.contains(doc, span.begin)) continue;
         reported.insert(base);
@@ -277,6 +200,108 @@ class Conditional final : public Rule {
   }
 
  private:
+  // Where capitals can mark a name in a block: not at the start of a sentence, and only in a
+  // sentence that writes some word of four letters or more in lower case (in a Title Case
+  // heading every word is capitalised, names or not); and whether the block shouts.
+  struct BlockShape {
+    std::set<std::uint32_t> sentence_starts;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> title_case;  // [begin, end)
+    bool shouting = false;  ///< mostly in capitals: shouting or a heading in capitals
+    bool in_title_case(std::uint32_t at) const {
+      for (auto [b, e] : title_case)
+        if (at >= b && at < e) return true;
+      return false;
+    }
+  };
+
+  static BlockShape shape_of(const Prose& prose, const std::vector<Word>& words) {
+    BlockShape shape;
+    for (const Sentence& s : prose.sentences) {
+      bool first = true, lower = false;
+      for (std::uint32_t k = s.first; k < s.last; ++k) {
+        const Token& tok = prose.tokens[k];
+        if (tok.kind != Token::Kind::word && tok.kind != Token::Kind::number) continue;
+        if (first) shape.sentence_starts.insert(tok.begin), first = false;
+        lower |= lower_case_word(prose.token_text(tok));
+      }
+      if (!lower && s.last > s.first)
+        shape.title_case.emplace_back(prose.tokens[s.first].begin, prose.tokens[s.last - 1].end);
+    }
+    std::size_t caps = 0, letters_words = 0;
+    for (const Word& w : words) {
+      bool any_alpha = false, all_upper = true;
+      for (char c : w.text)
+        if (std::isalpha(static_cast<unsigned char>(c))) {
+          any_alpha = true;
+          all_upper &= std::isupper(static_cast<unsigned char>(c)) != 0;
+        }
+      if (!any_alpha) continue;
+      ++letters_words;
+      caps += all_upper;
+    }
+    shape.shouting = letters_words >= 2 && caps * 10 >= letters_words * 6;
+    return shape;
+  }
+
+  // Capitals that are something else: a size, version or code, emphasis, a file name, half of
+  // a compound, a template slot.
+  static bool not_an_acronym(const std::vector<Word>& words, std::size_t i, std::string_view t,
+                             const BlockShape& shape) {
+    const Word& w = words[i];
+    // Sizes, versions, model and part codes ("5MB", "SHA256", "Q235B"): not acronyms.
+    if (std::any_of(w.text.begin(), w.text.end(),
+                    [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+      return true;
+    // Capitals for emphasis or a heading in capitals ("FOR IMMEDIATE RELEASE", "OUT OF
+    // SCOPE"): a run of words in capitals.
+    if (capitals_run(words, i, t) || shape.shouting) return true;
+    // A file name ("AGENTS.md") or one half of a compound ("CAN-SPAM").
+    if (w.end + 1 < t.size() && t[w.end] == '.' &&
+        std::islower(static_cast<unsigned char>(t[w.end + 1])))
+      return true;
+    if ((w.begin > 0 && t[w.begin - 1] == '-') ||
+        (w.end < t.size() && t[w.end] == '-' && w.end + 1 < t.size() &&
+         std::isupper(static_cast<unsigned char>(t[w.end + 1]))))
+      return true;
+    // Inside a bracketed template slot ("[NAME, TITLE]": PF504's business), not an acronym.
+    std::size_t open = t.rfind('[', w.begin), close = t.rfind(']', w.begin);
+    return open != std::string_view::npos && (close == std::string_view::npos || close < open) &&
+           t.find(']', w.end) != std::string_view::npos;
+  }
+
+  // "(SLA)" after words, or "SLA (…)", "CVR（購買率）", "CAC(고객획득비용)", "JOSH: Just Our Skills
+  // Hub", or the words whose initials spell it in the same block.
+  static bool defines(const std::vector<Word>& words, std::size_t i, std::string_view t,
+                      const std::string& base) {
+    const Word& w = words[i];
+    bool in_parens =
+        (w.begin > 0 && t[w.begin - 1] == '(' && w.end < t.size() && t[w.end] == ')') ||
+        (w.begin >= 3 && t.substr(w.begin - 3, 3) == "\xEF\xBC\x88");
+    std::string_view after = t.substr(w.end);
+    std::size_t closing = after.find_first_of(")");
+    bool followed = (after.starts_with(" (") || after.starts_with("(") ||
+                     after.starts_with("\xEF\xBC\x88") || after.starts_with(" \xEF\xBC\x88")) &&
+                    (closing != std::string_view::npos ||
+                     after.find("\xEF\xBC\x89") != std::string_view::npos) &&
+                    std::min(closing, after.find("\xEF\xBC\x89")) < 120;
+    return in_parens || followed || spelled_out(words, base);
+  }
+
+  // The last word of a proper name: "Café Crème Zürich HB reaches 18 people". The name starts
+  // mid-sentence (a capitalised sentence opener may be any word) and only spaces separate it
+  // from the capitals.
+  bool ends_a_name(const std::vector<Word>& words, std::size_t i, std::string_view t,
+                   const BlockShape& shape) const {
+    if (i == 0) return false;
+    const Word& w = words[i];
+    const Word& prev = words[i - 1];
+    bool spaces_only = true;
+    for (std::uint32_t k = prev.end; k < w.begin; ++k) spaces_only &= t[k] == ' ';
+    return spaces_only && prev.end < w.begin && capitalised(prev.text) &&
+           !m_name_function_words.count(prev.lower) && !shape.sentence_starts.count(prev.begin) &&
+           !shape.in_title_case(prev.begin);
+  }
+
   Scope m_scope;
   std::set<std::string> m_exceptions;
   std::set<std::string, std::less<>> m_mention_words, m_send_verbs, m_send_to,
