@@ -54,29 +54,35 @@ class Consistency final : public Rule {
   }
   bool fixable() const override { return true; }
 
+  using Blocks = std::vector<std::pair<const Prose*, const std::vector<Word>*>>;
+
   void check(const Document& doc, FindingSink& out) const override {
+    Blocks blocks;
+    for (const Prose& prose : doc.prose)
+      if (m_scope.contains(doc, prose)) blocks.emplace_back(&prose, &words_of(prose));
+    check_names(doc, blocks, out);
+    check_either_pairs(doc, blocks, out);
+  }
+
+ private:
+  // Product names: each written the one way the configuration or the document's CamelCase
+  // spelling says.
+  void check_names(const Document& doc, const Blocks& blocks, FindingSink& out) const {
     // Canonical spellings: configured names, then CamelCase words seen in the document.
     std::map<std::string, std::string> canon;  // squashed -> spelling
     std::set<std::string> configured;
     if (m_products)
       for (const std::string& n : m_names)
         canon.emplace(squashed(n), n), configured.insert(squashed(n));
-    std::vector<std::pair<const Prose*, const std::vector<Word>*>> blocks;
-    for (const Prose& prose : doc.prose) {
-      if (!m_scope.contains(doc, prose)) continue;
-      blocks.emplace_back(&prose, &words_of(prose));
-      if (m_camel)
-        for (const Word& w : *blocks.back().second) {
+    if (m_camel)
+      for (auto& [prose, block_words] : blocks)
+        for (const Word& w : *block_words) {
           // Not the name part of an address ("IndieGames.Press", "TeamSync.app").
-          std::string_view t = prose.text;
+          std::string_view t = prose->text;
           bool address = w.end + 1 < t.size() && t[w.end] == '.' &&
                          std::isalpha(static_cast<unsigned char>(t[w.end + 1]));
           if (camel(w.text) && !address) canon.emplace(squashed(w.text), w.text);
         }
-    }
-    std::map<std::string, std::size_t> max_words;
-    for (auto& [k, v] : canon)
-      max_words[k] = std::count(v.begin(), v.end(), ' ') + std::count(v.begin(), v.end(), '-') + 1;
     for (auto& [prose, block_words] : blocks) {
       const std::vector<Word>& words = *block_words;
       for (std::size_t i = 0; i < words.size(); ++i) {
@@ -120,7 +126,10 @@ class Consistency final : public Rule {
         }
       }
     }
-    // Either pairs: the spelling used second is flagged wherever it appears.
+  }
+
+  // Either pairs: the spelling used second is flagged wherever it appears.
+  void check_either_pairs(const Document& doc, const Blocks& blocks, FindingSink& out) const {
     // The written form must be the pair's own: "set-up" is not "set up" (a verb and a noun).
     auto same = [](std::string_view written, std::string_view term) {
       return text::to_lower(text::squash(written)) == text::to_lower(term);
@@ -151,7 +160,6 @@ class Consistency final : public Rule {
     }
   }
 
- private:
   Scope m_scope;
   bool m_products = true, m_camel = true;
   std::vector<std::string> m_names;
