@@ -127,10 +127,16 @@ class Faq {
     m_entries.push_back(std::move(e));
   }
 
+  // The entry whose answer is being read.
+  struct OpenEntry {
+    std::size_t index = 0;  ///< in m_entries, when `open`
+    bool open = false;
+    int heading = 0;  ///< its heading level, 0 for a paragraph or list entry
+    void opened(std::size_t i, int level) { index = i, open = true, heading = level; }
+  };
+
   void entries() {
-    std::size_t open = 0;  // the entry whose answer is being read, when has_open
-    bool has_open = false;
-    int open_heading = 0;  // its heading level, 0 for a paragraph entry
+    OpenEntry o;
     for (std::size_t bi = 0; bi < m_ctx.blocks.size(); ++bi) {
       const markdown::RawBlock& b = m_ctx.blocks[bi];
       if (!in_region(b.span.begin)) continue;
@@ -138,135 +144,148 @@ class Faq {
       const Prose* p = m_ctx.prose_of(bi);
       if (!p || b.kind == BlockKind::table_cell) continue;
       int s = m_ctx.block_section[bi];
-      std::string t = text::trim(p->text);
       if (b.kind == BlockKind::heading) {
-        const Section& h = sec(s);
-        if (h.kind == LabelKind::question || statement_entry(s)) {
-          FaqEntry e;
-          e.begin = b.span.begin;
-          e.q_end = b.span.end;
-          e.a_begin = b.span.end;
-          e.bound = h.span.end;
-          e.text = h.label;
-          e.layout = h.kind == LabelKind::question ? "a question heading"
-                                                   : "a heading among question headings";
-          e.section = s;
-          e.heading_level = h.level;
-          e.block = bi;
-          push(std::move(e));
-          open = m_entries.size() - 1;
-          has_open = true;
-          open_heading = h.level;
-          continue;
-        }
-        if (h.kind == LabelKind::answer) {
-          m_doc.prose[static_cast<std::size_t>(b.prose)].answer_label = true;
-          continue;
-        }
-        // Any other heading ends a paragraph entry, and a heading entry at its level or above.
-        if (has_open && (open_heading == 0 || h.level <= open_heading)) has_open = false;
+        heading_entry(bi, b, s, o);
         continue;
       }
-      bool inside_heading_entry = has_open && open_heading > 0;
+      bool inside_heading_entry = o.open && o.heading > 0;
       if (b.in_blockquote) continue;
       // "**Simple Answer**", "**Deep Dive**": the label of a part of the answer.
-      if (has_open && b.kind == BlockKind::paragraph && b.starts_with_emphasis && b.all_emphasis &&
+      if (o.open && b.kind == BlockKind::paragraph && b.starts_with_emphasis && b.all_emphasis &&
           classify_label(m_ctx, prose_text(*p), true).kind == LabelKind::answer) {
         m_doc.prose[static_cast<std::size_t>(b.prose)].answer_label = true;
         continue;
       }
-      std::string first_line = t.substr(0, t.find('\n'));
-      if (b.list_item >= 0) {
-        if (!b.list_item_first) continue;
-        std::uint32_t qend = 0, qbegin = 0;
-        if (auto bq = bold_question(b, *p)) {
-          qend = bq->end;
-          qbegin = bq->text_begin;
-        } else if (is_question_text(m_lex, first_line) && word_count(first_line) <= 40)
-          qend = static_cast<std::uint32_t>(
-              p->text.find('\n') == std::string::npos ? p->text.size() : p->text.find('\n'));
-        if (qend == 0 || inside_heading_entry) continue;
-        // A question in a list inside an answer is part of the answer.
-        if (has_open && open_heading == 0 && m_entries[open].answer_list && b.list_depth > 1)
-          continue;
-        FaqEntry e;
-        e.begin = b.span.begin;
-        e.q_end = p->source_span(0, qend).end;
-        e.a_begin = e.q_end;
-        // The answer runs to the end of the list item, nested items included.
-        std::uint32_t end = b.span.end;
-        for (std::size_t k = bi + 1; k < m_ctx.blocks.size(); ++k) {
-          const markdown::RawBlock& o = m_ctx.blocks[k];
-          if (o.list_item == b.list_item ||
-              (o.list_depth > b.list_depth && o.span.begin <= end + 8)) {
-            end = std::max(end, o.span.end);
-            continue;
-          }
-          break;
-        }
-        e.bound = end;
-        e.text = p->text.substr(qbegin, qend - qbegin);
-        e.layout = "a list item";
-        e.section = s;
-        e.block = bi;
-        e.answer_list = true;
-        push(std::move(e));
-        open = m_entries.size() - 1;
-        has_open = true;
-        open_heading = 0;
-        continue;
-      }
-      if (b.kind != BlockKind::paragraph) continue;
-      // "**Q: …?**" (answer on the next line or below), "Q: …" with "A: …", a question line.
-      std::optional<std::uint32_t> qend;
-      std::uint32_t qbegin = 0;
-      if (auto bq = bold_question(b, *p)) {
-        qend = bq->end;
-        qbegin = bq->text_begin;
-      }
-      std::string layout = "a bold question";
-      bool marker = question_marker(m_lex, t) > 0;
-      if (!qend && marker) {
-        // The question ends at the line break before "A:", or at its question mark.
-        std::size_t nl = p->text.find('\n');
-        std::size_t qm = p->text.find('?');
-        std::size_t end = nl == std::string::npos ? p->text.size() : nl;
-        if (qm != std::string::npos && qm < end) end = qm + 1;
-        qend = static_cast<std::uint32_t>(end);
-        layout = "a 'Q:' line";
-      }
-      if (!qend && !inside_heading_entry && t.find('\n') == std::string::npos &&
-          ends_with_question(t) && word_count(t) <= 40 && !b.starts_with_emphasis) {
-        qend = static_cast<std::uint32_t>(p->text.size());
-        layout = "a question on a line of its own";
-      }
-      if (!qend) continue;
-      if (inside_heading_entry && !marker) continue;
+      if (b.list_item >= 0)
+        list_entry(bi, b, *p, s, inside_heading_entry, o);
+      else if (b.kind == BlockKind::paragraph)
+        paragraph_entry(bi, b, *p, s, inside_heading_entry, o);
+    }
+  }
+
+  // A heading: a question heading (or a statement among them) opens an entry; an answer label
+  // marks its prose; any other heading ends a paragraph entry, and a heading entry at its level
+  // or above.
+  void heading_entry(std::size_t bi, const markdown::RawBlock& b, int s, OpenEntry& o) {
+    const Section& h = sec(s);
+    if (h.kind == LabelKind::question || statement_entry(s)) {
       FaqEntry e;
       e.begin = b.span.begin;
-      e.q_end = p->source_span(0, *qend).end;
-      // Closing markup of the bold question.
-      std::string_view text = m_ctx.text();
-      while (e.q_end < b.span.end && (text[e.q_end] == '*' || text[e.q_end] == '_')) ++e.q_end;
-      e.a_begin = e.q_end;
-      e.text = p->text.substr(qbegin, *qend - qbegin);
-      // "**Q1** **[REQUIRED]**", "Q2: (optional)": a slot tag after the marker asks nothing.
-      if (slot_tag_only(strip_question_prefix(m_lex, text::squash(e.text)))) continue;
-      if (std::string rest = prose_text(*p, *qend); !rest.empty()) {
-        std::size_t k = *qend;
-        while (k < p->text.size() && std::strchr(" \t*_", p->text[k])) ++k;
-        layout += k < p->text.size() && p->text[k] == '\n' ? ", answer on the next line"
-                                                           : ", answer in the same paragraph";
-      } else
-        layout += ", answer below";
-      e.layout = layout;
+      e.q_end = b.span.end;
+      e.a_begin = b.span.end;
+      e.bound = h.span.end;
+      e.text = h.label;
+      e.layout = h.kind == LabelKind::question ? "a question heading"
+                                               : "a heading among question headings";
       e.section = s;
+      e.heading_level = h.level;
       e.block = bi;
       push(std::move(e));
-      open = m_entries.size() - 1;
-      has_open = true;
-      open_heading = 0;
+      o.opened(m_entries.size() - 1, h.level);
+      return;
     }
+    if (h.kind == LabelKind::answer) {
+      m_doc.prose[static_cast<std::size_t>(b.prose)].answer_label = true;
+      return;
+    }
+    // Any other heading ends a paragraph entry, and a heading entry at its level or above.
+    if (o.open && (o.heading == 0 || h.level <= o.heading)) o.open = false;
+  }
+
+  // A list item whose first line is a question: the answer runs to the end of the item.
+  void list_entry(std::size_t bi, const markdown::RawBlock& b, const Prose& prose, int s,
+                  bool inside_heading_entry, OpenEntry& o) {
+    const Prose* p = &prose;
+    std::string t = text::trim(p->text);
+    std::string first_line = t.substr(0, t.find('\n'));
+    if (!b.list_item_first) return;
+    std::uint32_t qend = 0, qbegin = 0;
+    if (auto bq = bold_question(b, *p)) {
+      qend = bq->end;
+      qbegin = bq->text_begin;
+    } else if (is_question_text(m_lex, first_line) && word_count(first_line) <= 40)
+      qend = static_cast<std::uint32_t>(
+          p->text.find('\n') == std::string::npos ? p->text.size() : p->text.find('\n'));
+    if (qend == 0 || inside_heading_entry) return;
+    // A question in a list inside an answer is part of the answer.
+    if (o.open && o.heading == 0 && m_entries[o.index].answer_list && b.list_depth > 1) return;
+    FaqEntry e;
+    e.begin = b.span.begin;
+    e.q_end = p->source_span(0, qend).end;
+    e.a_begin = e.q_end;
+    // The answer runs to the end of the list item, nested items included.
+    std::uint32_t end = b.span.end;
+    for (std::size_t k = bi + 1; k < m_ctx.blocks.size(); ++k) {
+      const markdown::RawBlock& next = m_ctx.blocks[k];
+      if (next.list_item == b.list_item ||
+          (next.list_depth > b.list_depth && next.span.begin <= end + 8)) {
+        end = std::max(end, next.span.end);
+        continue;
+      }
+      break;
+    }
+    e.bound = end;
+    e.text = p->text.substr(qbegin, qend - qbegin);
+    e.layout = "a list item";
+    e.section = s;
+    e.block = bi;
+    e.answer_list = true;
+    push(std::move(e));
+    o.opened(m_entries.size() - 1, 0);
+  }
+
+  // A paragraph that asks: a bold question, a 'Q:' line, a question on a line of its own.
+  void paragraph_entry(std::size_t bi, const markdown::RawBlock& b, const Prose& prose, int s,
+                       bool inside_heading_entry, OpenEntry& o) {
+    const Prose* p = &prose;
+    std::string t = text::trim(p->text);
+    // "**Q: …?**" (answer on the next line or below), "Q: …" with "A: …", a question line.
+    std::optional<std::uint32_t> qend;
+    std::uint32_t qbegin = 0;
+    if (auto bq = bold_question(b, *p)) {
+      qend = bq->end;
+      qbegin = bq->text_begin;
+    }
+    std::string layout = "a bold question";
+    bool marker = question_marker(m_lex, t) > 0;
+    if (!qend && marker) {
+      // The question ends at the line break before "A:", or at its question mark.
+      std::size_t nl = p->text.find('\n');
+      std::size_t qm = p->text.find('?');
+      std::size_t end = nl == std::string::npos ? p->text.size() : nl;
+      if (qm != std::string::npos && qm < end) end = qm + 1;
+      qend = static_cast<std::uint32_t>(end);
+      layout = "a 'Q:' line";
+    }
+    if (!qend && !inside_heading_entry && t.find('\n') == std::string::npos &&
+        ends_with_question(t) && word_count(t) <= 40 && !b.starts_with_emphasis) {
+      qend = static_cast<std::uint32_t>(p->text.size());
+      layout = "a question on a line of its own";
+    }
+    if (!qend) return;
+    if (inside_heading_entry && !marker) return;
+    FaqEntry e;
+    e.begin = b.span.begin;
+    e.q_end = p->source_span(0, *qend).end;
+    // Closing markup of the bold question.
+    std::string_view text = m_ctx.text();
+    while (e.q_end < b.span.end && (text[e.q_end] == '*' || text[e.q_end] == '_')) ++e.q_end;
+    e.a_begin = e.q_end;
+    e.text = p->text.substr(qbegin, *qend - qbegin);
+    // "**Q1** **[REQUIRED]**", "Q2: (optional)": a slot tag after the marker asks nothing.
+    if (slot_tag_only(strip_question_prefix(m_lex, text::squash(e.text)))) return;
+    if (std::string rest = prose_text(*p, *qend); !rest.empty()) {
+      std::size_t k = *qend;
+      while (k < p->text.size() && std::strchr(" \t*_", p->text[k])) ++k;
+      layout += k < p->text.size() && p->text[k] == '\n' ? ", answer on the next line"
+                                                         : ", answer in the same paragraph";
+    } else
+      layout += ", answer below";
+    e.layout = layout;
+    e.section = s;
+    e.block = bi;
+    push(std::move(e));
+    o.opened(m_entries.size() - 1, 0);
   }
 
   // Each answer: the prose after its question, up to the next entry, the end of its bound,
