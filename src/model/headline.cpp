@@ -86,7 +86,12 @@ class Headline : public FrontReader {
   }
 
   void headline() {
-    // A labelled headline: the label's own text, or the first block after it.
+    if (labelled_headline_found()) return;
+    unlabelled_headline();
+  }
+
+  // A labelled headline: the label's own text, or the first block after it.
+  bool labelled_headline_found() {
     for (std::size_t i = 1; i < m_doc.sections.size(); ++i) {
       const Section& s = m_doc.sections[i];
       if (auto g = m_ctx.glued_headline.find(static_cast<int>(i));
@@ -95,19 +100,23 @@ class Headline : public FrontReader {
           std::size_t bi = static_cast<std::size_t>(std::max(0, m_ctx.label_block[i]));
           if (s.role == "headline") m_ctx.headline_from_label = static_cast<int>(i);
           set_headline_span(bi, g->second, "the text after the label '" + s.label + "'");
-          return;
+          return true;
         }
       }
       if (s.role != "headline" || s.related) continue;
       labelled_headline(static_cast<int>(i));
-      if (m_ctx.headline_block) return;
+      if (m_ctx.headline_block) return true;
     }
-    // Unlabelled: the first headline-like block of the press release.
+    return false;
+  }
+
+  // What a block of the press release says about an unlabelled headline.
+  enum class Step { next, stop, found };
+
+  // Unlabelled: the first headline-like block of the press release.
+  void unlabelled_headline() {
     std::uint32_t from = m_doc.front_matter.end;
     if (m_ctx.has_release_marker && m_ctx.release_marker < m_end) from = m_ctx.release_marker;
-    std::vector<std::string>& rejected = m_rejected;
-    const bool pr_label = m_ctx.pr_label >= 0;
-    const std::uint32_t pr_label_at = pr_label ? sec(m_ctx.pr_label).label_span.begin : 0;
     for (std::size_t bi = 0; bi < m_ctx.blocks.size(); ++bi) {
       const markdown::RawBlock& b = m_ctx.blocks[bi];
       if (b.span.begin < from) continue;
@@ -115,95 +124,113 @@ class Headline : public FrontReader {
       const Prose* p = m_ctx.prose_of(bi);
       if (!p || skip_block(bi)) continue;
       int s = section_of(bi);
-      if (b.kind == BlockKind::heading) {
-        const Section& h = sec(s);
-        if (h.is_title || h.kind == LabelKind::title) {
-          rejected.push_back("line " + line(b) + ": the document's title");
-          continue;
-        }
-        if (h.kind == LabelKind::part && h.part == "press_release") continue;
-        if (h.kind == LabelKind::question || (h.kind == LabelKind::part) ||
-            (h.kind == LabelKind::role && h.role != "headline"))
-          break;
-        double words = label_words(h.label);
-        bool top = h.level == 1;
-        // A product name alone ("### Beacon") is the headline when a bold or italic line
-        // follows it; a short heading over a paragraph is a section ("## User").
-        bool emphasis_next = false;
-        for (std::size_t nb = bi + 1; nb < m_ctx.blocks.size(); ++nb) {
-          if (m_ctx.block_role[nb] == BlockRole::image || m_ctx.blocks[nb].kind == BlockKind::html)
-            continue;
-          emphasis_next = m_ctx.blocks[nb].kind == BlockKind::paragraph &&
-                          m_ctx.blocks[nb].starts_with_emphasis && m_ctx.blocks[nb].all_emphasis;
-          break;
-        }
-        if (words < 3 && !top && !emphasis_next) {
-          rejected.push_back("line " + line(b) + ": a heading of " +
-                             std::to_string(static_cast<int>(words)) + " word(s)");
-          continue;
-        }
-        // Above the press release's own label ("## Ship Small" then "## Press Release") a
-        // heading with one short line under it is the headline and its subheadline.
-        bool above_label = pr_label && b.span.begin < pr_label_at && one_short_paragraph(s);
-        if (section_heading(s) && words < 7 && !above_label) {
-          rejected.push_back("line " + line(b) + ": a heading with a section of its own");
-          // Its content is the release's body: stop.
-          break;
-        }
-        set_headline(bi, *p, 0, static_cast<std::uint32_t>(p->text.size()),
-                     "the first heading of the press release");
-        return;
-      }
-      if (quoted(b) || b.list_item >= 0) {
-        if (quoted(b)) continue;
-        break;
-      }
-      if (is_label_block(bi)) {
-        const Section& l = sec(s);
-        if (l.kind == LabelKind::role || l.kind == LabelKind::part) break;
-      }
-      std::string t = prose_text(*p);
-      bool emphasis = b.all_emphasis && b.starts_with_emphasis;
-      // Lines of bold text in one paragraph (hard breaks): the first line is the headline.
-      if (!emphasis && b.starts_with_emphasis) {
-        std::vector<Line> ls = lines_of(*p);
-        if (ls.size() > 1 && ls[0].end <= b.emphasis_end + 1) emphasis = true;
-      }
-      if (emphasis && m_ctx.block_role[bi] != BlockRole::metadata && !patterns::dateline_date(t)) {
-        auto [lb, le] = headline_line(*p, 0);
-        std::string lt = prose_text(*p, lb, le);
-        if (label_words(lt) <= 40 && !lt.ends_with(":")) {
-          // A long italic paragraph before the press release label is a preamble.
-          if (pr_label && b.span.begin < pr_label_at && !b.strong && label_words(lt) > 25) {
-            rejected.push_back("line " + line(b) + ": an italic preamble");
-            continue;
-          }
-          set_headline(bi, *p, lb, le, "the first bold or italic line of the press release");
-          return;
-        }
-      }
-      // A file without headings: its first short line.
-      if (!m_any_heading && !quoted(b)) {
-        std::vector<Line> ls = lines_of(*p);
-        if (!ls.empty()) {
-          std::string first = prose_text(*p, ls[0].begin, ls[0].end);
-          if (label_words(first) <= 25 && !first.ends_with(".") && !first.ends_with(":") &&
-              !patterns::dateline_date(first)) {
-            set_headline(bi, *p, ls[0].begin, ls[0].end,
-                         "the first line of a file without headings");
-            return;
-          }
-        }
-      }
-      // Prose before the press release label is a preamble; after it, the body has begun.
-      if (pr_label && b.span.begin < pr_label_at) {
-        rejected.push_back("line " + line(b) + ": a paragraph before the press release label");
+      Step step = b.kind == BlockKind::heading ? heading_candidate(bi, b, *p, s)
+                                               : block_candidate(bi, b, *p, s);
+      if (step == Step::next) continue;
+      return;  // found, or the body has begun
+    }
+  }
+
+  // A heading of the press release as its headline.
+  Step heading_candidate(std::size_t bi, const markdown::RawBlock& b, const Prose& prose, int s) {
+    const Prose* p = &prose;
+    std::vector<std::string>& rejected = m_rejected;
+    const bool pr_label = m_ctx.pr_label >= 0;
+    const std::uint32_t pr_label_at = pr_label ? sec(m_ctx.pr_label).label_span.begin : 0;
+    const Section& h = sec(s);
+    if (h.is_title || h.kind == LabelKind::title) {
+      rejected.push_back("line " + line(b) + ": the document's title");
+      return Step::next;
+    }
+    if (h.kind == LabelKind::part && h.part == "press_release") return Step::next;
+    if (h.kind == LabelKind::question || (h.kind == LabelKind::part) ||
+        (h.kind == LabelKind::role && h.role != "headline"))
+      return Step::stop;
+    double words = label_words(h.label);
+    bool top = h.level == 1;
+    // A product name alone ("### Beacon") is the headline when a bold or italic line
+    // follows it; a short heading over a paragraph is a section ("## User").
+    bool emphasis_next = false;
+    for (std::size_t nb = bi + 1; nb < m_ctx.blocks.size(); ++nb) {
+      if (m_ctx.block_role[nb] == BlockRole::image || m_ctx.blocks[nb].kind == BlockKind::html)
         continue;
-      }
-      if (m_ctx.block_role[bi] == BlockRole::metadata) continue;
-      rejected.push_back("line " + line(b) + ": body text, so the release has no headline");
+      emphasis_next = m_ctx.blocks[nb].kind == BlockKind::paragraph &&
+                      m_ctx.blocks[nb].starts_with_emphasis && m_ctx.blocks[nb].all_emphasis;
       break;
     }
+    if (words < 3 && !top && !emphasis_next) {
+      rejected.push_back("line " + line(b) + ": a heading of " +
+                         std::to_string(static_cast<int>(words)) + " word(s)");
+      return Step::next;
+    }
+    // Above the press release's own label ("## Ship Small" then "## Press Release") a
+    // heading with one short line under it is the headline and its subheadline.
+    bool above_label = pr_label && b.span.begin < pr_label_at && one_short_paragraph(s);
+    if (section_heading(s) && words < 7 && !above_label) {
+      rejected.push_back("line " + line(b) + ": a heading with a section of its own");
+      // Its content is the release's body: stop.
+      return Step::stop;
+    }
+    set_headline(bi, *p, 0, static_cast<std::uint32_t>(p->text.size()),
+                 "the first heading of the press release");
+    return Step::found;
+  }
+
+  // Another block of the press release as its headline: a bold or italic line, the first
+  // short line of a file without headings; prose ends the search.
+  Step block_candidate(std::size_t bi, const markdown::RawBlock& b, const Prose& prose, int s) {
+    const Prose* p = &prose;
+    std::vector<std::string>& rejected = m_rejected;
+    const bool pr_label = m_ctx.pr_label >= 0;
+    const std::uint32_t pr_label_at = pr_label ? sec(m_ctx.pr_label).label_span.begin : 0;
+    if (quoted(b) || b.list_item >= 0) {
+      if (quoted(b)) return Step::next;
+      return Step::stop;
+    }
+    if (is_label_block(bi)) {
+      const Section& l = sec(s);
+      if (l.kind == LabelKind::role || l.kind == LabelKind::part) return Step::stop;
+    }
+    std::string t = prose_text(*p);
+    bool emphasis = b.all_emphasis && b.starts_with_emphasis;
+    // Lines of bold text in one paragraph (hard breaks): the first line is the headline.
+    if (!emphasis && b.starts_with_emphasis) {
+      std::vector<Line> ls = lines_of(*p);
+      if (ls.size() > 1 && ls[0].end <= b.emphasis_end + 1) emphasis = true;
+    }
+    if (emphasis && m_ctx.block_role[bi] != BlockRole::metadata && !patterns::dateline_date(t)) {
+      auto [lb, le] = headline_line(*p, 0);
+      std::string lt = prose_text(*p, lb, le);
+      if (label_words(lt) <= 40 && !lt.ends_with(":")) {
+        // A long italic paragraph before the press release label is a preamble.
+        if (pr_label && b.span.begin < pr_label_at && !b.strong && label_words(lt) > 25) {
+          rejected.push_back("line " + line(b) + ": an italic preamble");
+          return Step::next;
+        }
+        set_headline(bi, *p, lb, le, "the first bold or italic line of the press release");
+        return Step::found;
+      }
+    }
+    // A file without headings: its first short line.
+    if (!m_any_heading && !quoted(b)) {
+      std::vector<Line> ls = lines_of(*p);
+      if (!ls.empty()) {
+        std::string first = prose_text(*p, ls[0].begin, ls[0].end);
+        if (label_words(first) <= 25 && !first.ends_with(".") && !first.ends_with(":") &&
+            !patterns::dateline_date(first)) {
+          set_headline(bi, *p, ls[0].begin, ls[0].end, "the first line of a file without headings");
+          return Step::found;
+        }
+      }
+    }
+    // Prose before the press release label is a preamble; after it, the body has begun.
+    if (pr_label && b.span.begin < pr_label_at) {
+      rejected.push_back("line " + line(b) + ": a paragraph before the press release label");
+      return Step::next;
+    }
+    if (m_ctx.block_role[bi] == BlockRole::metadata) return Step::next;
+    rejected.push_back("line " + line(b) + ": body text, so the release has no headline");
+    return Step::stop;
   }
 
   std::string line(const markdown::RawBlock& b) const {
