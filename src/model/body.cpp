@@ -134,27 +134,39 @@ class Body {
         cur.heading = pending_heading;
         pending_heading.clear();
       }
-      cur.last = bi;
-      cur.span.end = std::max(cur.span.end, b.span.end);
-      if (role == BlockRole::image) cur.image = true;
-      if (!p) continue;
-      if (b.list_item >= 0 && b.list_item_first) {
-        ++cur.list_items;
-        cur.ordered |= b.ordered_list;
-      }
-      std::string t = prose_text(*p);
-      if (!t.empty()) cur.text += (cur.text.empty() ? "" : " ") + t;
-      cur.problem += m_ctx.lex.count("problem_cues", *p);
-      cur.negation += m_ctx.lex.count("negation_cues", *p);
-      cur.solution += m_ctx.lex.count("solution_cues", *p);
-      cur.experience += m_ctx.lex.count("experience_cues", *p);
-      // A line that is only an address ("tandem.example.edu") is a link, not a sentence.
-      bool words = (patterns::call_to_action(t) && text::words(t).size() > 3) ||
-                   m_ctx.lex.count("cta_cues", *p) > 0;
-      cur.cta_words |= words;
-      cur.cta |= words || patterns::call_to_action(m_doc.slice(b.span));
+      add_block(cur, bi, b, p, role);
     }
     close();
+    weigh_headings();
+    weigh_product_mentions();
+  }
+
+  // A block joins the unit being read: its span, its list items, its text and cue counts.
+  void add_block(Unit& cur, std::size_t bi, const markdown::RawBlock& b, const Prose* p,
+                 BlockRole role) {
+    cur.last = bi;
+    cur.span.end = std::max(cur.span.end, b.span.end);
+    if (role == BlockRole::image) cur.image = true;
+    if (!p) return;
+    if (b.list_item >= 0 && b.list_item_first) {
+      ++cur.list_items;
+      cur.ordered |= b.ordered_list;
+    }
+    std::string t = prose_text(*p);
+    if (!t.empty()) cur.text += (cur.text.empty() ? "" : " ") + t;
+    cur.problem += m_ctx.lex.count("problem_cues", *p);
+    cur.negation += m_ctx.lex.count("negation_cues", *p);
+    cur.solution += m_ctx.lex.count("solution_cues", *p);
+    cur.experience += m_ctx.lex.count("experience_cues", *p);
+    // A line that is only an address ("tandem.example.edu") is a link, not a sentence.
+    bool words = (patterns::call_to_action(t) && text::words(t).size() > 3) ||
+                 m_ctx.lex.count("cta_cues", *p) > 0;
+    cur.cta_words |= words;
+    cur.cta |= words || patterns::call_to_action(m_doc.slice(b.span));
+  }
+
+  // A unit's own heading counts twice for its cues.
+  void weigh_headings() {
     for (Unit& u : m_units) {
       if (u.heading.empty()) continue;
       u.problem += 2 * m_ctx.lex.count("problem_cues", u.heading);
@@ -162,6 +174,10 @@ class Body {
       u.experience += 2 * m_ctx.lex.count("experience_cues", u.heading);
       if (m_ctx.lex.count("cta_cues", u.heading) > 0) u.cta = u.cta_words = true;
     }
+  }
+
+  // "JOSH solves this …", "With Pantrio, you …": the product does something.
+  void weigh_product_mentions() {
     for (Unit& u : m_units) {
       // "JOSH solves this …", "With Pantrio, you …": the product does something.
       std::vector<std::string> ws = text::words(u.text);
