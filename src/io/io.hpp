@@ -29,6 +29,9 @@ struct ReadResult {
   explicit operator bool() const { return status == ReadStatus::ok; }
 };
 
+/// For read_file: no limit (files the user installed, such as Hunspell dictionaries).
+inline constexpr std::size_t no_limit = static_cast<std::size_t>(-1);
+
 /// Reads a regular file into `out`, at most `limit` bytes (too_large beyond). A FIFO, socket
 /// or device is refused without blocking; a directory is `is_directory`.
 ReadResult read_file(const std::filesystem::path& path, std::string& out, std::size_t limit);

@@ -442,10 +442,8 @@ class Spelling final : public Rule {
     return false;
   }
 
-  bool spelled_in(Speller& sp, const std::string& word) const {
-    if (sp.known(word)) return true;
-    if (m_fold.empty()) return false;
-    std::string folded;
+  // `word` with its loanword accents folded ("café" -> "cafe"); true when any was.
+  bool fold_accents(const std::string& word, std::string& folded) const {
     bool changed = false;
     for (std::size_t i = 0; i < word.size();) {
       char32_t c = decode_utf8(word, i);
@@ -455,7 +453,14 @@ class Spelling final : public Rule {
       }
       append_utf8(folded, c);
     }
-    return changed && sp.known(folded);
+    return changed;
+  }
+
+  bool spelled_in(Speller& sp, const std::string& word) const {
+    if (sp.known(word)) return true;
+    if (m_fold.empty()) return false;
+    std::string folded;
+    return fold_accents(word, folded) && sp.known(folded);
   }
 
   /// The same once the compiled dictionaries may lack the word: Hunspell decides.
@@ -469,15 +474,7 @@ class Spelling final : public Rule {
     if (!sp.confirmed_unknown(word)) return false;
     if (m_fold.empty()) return true;
     std::string folded;
-    bool changed = false;
-    for (std::size_t i = 0; i < word.size();) {
-      char32_t c = decode_utf8(word, i);
-      if (m_fold.count(c)) {
-        c = base_letter(c);
-        changed = true;
-      }
-      append_utf8(folded, c);
-    }
+    bool changed = fold_accents(word, folded);
     return !changed || sp.confirmed_unknown(folded);
   }
 

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "config/toml_edit.hpp"
+#include "io/io.hpp"
 #include "text/text.hpp"
 
 namespace fs = std::filesystem;
@@ -13,15 +14,6 @@ namespace fs = std::filesystem;
 namespace prfaq::lsp {
 
 namespace {
-
-bool read_text(const fs::path& path, std::string& out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  out = ss.str();
-  return !in.bad();
-}
 
 // The accept entry for a word: the word itself, or an anchored literal RE2 pattern when the
 // word has characters that would make the entry read as a pattern.
@@ -55,7 +47,7 @@ std::optional<VocabularyChange> plan_vocabulary_add(const Config& config,
     std::string text;
     std::error_code ec;
     // A missing words file is created; one that exists but cannot be read is left alone.
-    if (fs::exists(file, ec) && !read_text(file, text)) {
+    if (fs::exists(file, ec) && !io::read_file(file, text, max_words_file_bytes)) {
       error = fmt::format("cannot read {}", file.string());
       return std::nullopt;
     }
@@ -87,7 +79,7 @@ std::optional<VocabularyChange> plan_vocabulary_add(const Config& config,
     return VocabularyChange{new_config_dir / ".prfaq.toml", text};
   }
   std::string text;
-  if (!read_text(config.path, text)) {
+  if (!io::read_file(config.path, text, max_config_bytes)) {
     error = fmt::format("cannot read {}", config.path);
     return std::nullopt;
   }

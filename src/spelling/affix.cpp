@@ -1,6 +1,8 @@
 // Hunspell affix expansion: see affix.hpp.
 #include "spelling/affix.hpp"
 
+#include "io/io.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <fstream>
@@ -86,7 +88,7 @@ class Aff {
  public:
   bool load(const std::string& path, AffixInfo& info) {
     std::string text;
-    if (!read_file(path, text)) return false;
+    if (!io::read_file(path, text, io::no_limit)) return false;
     if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
     // First pass: SET and FLAG, which the other lines depend on.
     for_each_line(text, [&](const std::vector<std::string_view>& t) {
@@ -254,15 +256,6 @@ class Aff {
   FlagMode mode() const { return m_mode; }
 
  private:
-  static bool read_file(const std::string& path, std::string& out) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    out = ss.str();
-    return !in.bad();
-  }
-
   template <class F>
   static void for_each_line(std::string_view text, F&& f) {
     std::vector<std::string_view> toks;

@@ -18,6 +18,7 @@
 
 #include <prfaq/source.hpp>
 
+#include "io/io.hpp"
 #include "spelling/affix.hpp"
 #include "spelling/hash.hpp"
 #include "spelling/hunspell.hpp"
@@ -81,18 +82,9 @@ FileStamp stamp(const std::string& path) {
           static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec, true};
 }
 
-bool read_all(const std::string& path, std::string& out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  out = ss.str();
-  return !in.bad();
-}
-
 std::uint64_t content_hash(const DictionaryFiles& f, bool& ok) {
   std::string aff, dic;
-  ok = read_all(f.aff, aff) && read_all(f.dic, dic);
+  ok = io::read_file(f.aff, aff, io::no_limit) && io::read_file(f.dic, dic, io::no_limit);
   return hash64(dic, hash64(aff));
 }
 
