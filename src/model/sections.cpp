@@ -163,7 +163,6 @@ class SectionBuilder {
         lines.line_of(b.span.end > b.span.begin ? b.span.end - 1 : b.span.begin) + 1;
     const std::string whole = prose_text(p);
     const bool single = first_line == last_line;
-    bool any = false;
     for (std::uint32_t ln = first_line; ln <= last_line && ln < first_line + 64; ++ln) {
       std::uint32_t ls = std::max(lines.line_start(ln), b.span.begin);
       std::uint32_t le = std::min<std::uint32_t>(
@@ -197,25 +196,11 @@ class SectionBuilder {
       std::optional<LineLabel> inner;
       if (c.kind == LabelKind::generic && ll->bold && !ll->punct) inner = inner_label(*ll, c, faq);
       if (inner) ll = inner;
-      if (c.kind == LabelKind::generic && first && ll->punct && !ll->bold && metadata(ll->label)) {
+      if (c.kind == LabelKind::generic && first && ll->punct && metadata(ll->label)) {
         m_ctx.block_role[bi] = BlockRole::metadata;
         return;
       }
-      if (c.kind == LabelKind::generic && first && ll->punct && ll->bold && metadata(ll->label)) {
-        m_ctx.block_role[bi] = BlockRole::metadata;
-        return;
-      }
-      bool accept = false;
-      if (c.kind == LabelKind::part || c.kind == LabelKind::role) {
-        if (ll->bold)
-          accept = ll->punct || ll->whole_line || c.score >= 100;
-        else if (ll->punct)
-          accept = c.score >= 90 && label_words(ll->label) <= 4;
-        else
-          accept = ll->whole_line && single && c.score >= 100 && label_words(ll->label) <= 5 &&
-                   !whole.ends_with(".") && !whole.ends_with("?") && !whole.ends_with(",");
-      }
-      if (!accept) {
+      if (!accepts_label(*ll, c, single, whole)) {
         if (first && ll->bold && ll->whole_line && label_words(ll->label) <= 8 &&
             !ends_with_question(ll->label) && !ll->label.ends_with("."))
           m_ctx.block_role[bi] = BlockRole::pseudo;
@@ -241,9 +226,18 @@ class SectionBuilder {
         m_single_line[static_cast<int>(m_doc.sections.size()) - 1] = le;
         m_stack.pop_back();
       }
-      any = true;
     }
-    (void)any;
+  }
+
+  // Whether a line label that names a part or role labels the paragraph: bold, closed by a
+  // colon or alone on its line, with the confidence its form needs.
+  static bool accepts_label(const LineLabel& ll, const LabelClass& c, bool single,
+                            const std::string& whole) {
+    if (c.kind != LabelKind::part && c.kind != LabelKind::role) return false;
+    if (ll.bold) return ll.punct || ll.whole_line || c.score >= 100;
+    if (ll.punct) return c.score >= 90 && label_words(ll.label) <= 4;
+    return ll.whole_line && single && c.score >= 100 && label_words(ll.label) <= 5 &&
+           !whole.ends_with(".") && !whole.ends_with("?") && !whole.ends_with(",");
   }
 
   // The text before a colon inside a bold line, when it names a role or the press release
