@@ -4,6 +4,7 @@
 // into a Config, and the ParamReader that hands a rule's TOML table to its kind.
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -147,11 +148,19 @@ class TomlParams final : public ParamReader {
   void wrong_type(std::string_view name, std::string_view expected, const toml::node& n);
   const std::set<std::string>& used() const { return m_used; }
 
+  /// While the kind is built (on a worker thread, beside other rules), its reports to the
+  /// Loader are kept; replay() makes them, in order, on the loading thread.
+  void defer(bool on) { m_defer = on; }
+  void replay();
+
  private:
   Loader& m_loader;
   const toml::table& m_table;
   RuleSpec& m_spec;
   std::set<std::string> m_used;
+  bool m_defer = false;
+  std::vector<std::function<void()>> m_deferred;
+  void report(std::function<void()> f);
 };
 
 class Loader {
@@ -241,7 +250,9 @@ class Loader {
   // Builds every rule: merges overrides, validates parameters, instantiates the kind.
   void finish();
   void apply_overrides();
-  void build_rule(PendingRule& r);
+  void build_rule(PendingRule& r, const RuleKind* kind, TomlParams* params,
+                  std::shared_ptr<const Rule> rule, const std::optional<std::string>& failure);
+  void build_rules();
 
   const toml::node* origin(std::string_view name) const;
 

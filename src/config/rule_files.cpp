@@ -3,6 +3,8 @@
 #include "config/loader.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
 
 #include "io/io.hpp"
 #include "text/text.hpp"
@@ -155,7 +157,7 @@ void Loader::finish() {
   for (const toml::table* t : m_template_overrides) override_template(*t);
   m_config.tmpl.prepare();
   apply_overrides();
-  for (PendingRule& r : m_pending) build_rule(r);
+  build_rules();
   std::sort(m_config.rules.begin(), m_config.rules.end(),
             [](const RuleSpec& a, const RuleSpec& b) { return a.code < b.code; });
 }
@@ -198,11 +200,56 @@ void Loader::apply_overrides() {
   }
 }
 
-// Instantiates one rule's kind with its merged table, then reports the keys it did not read.
-void Loader::build_rule(PendingRule& r) {
+// Every rule's kind instantiated with its merged table: the kinds are built on worker threads
+// (compiling their patterns and matchers is most of a run's start-up), each keeping its reports;
+// then, in rule order on this thread, each rule's reports are made and the rule is kept, so the
+// errors and the rules come out as a sequential build would give them.
+void Loader::build_rules() {
+  struct Built {
+    const RuleKind* kind = nullptr;
+    std::unique_ptr<TomlParams> params;
+    std::shared_ptr<const Rule> rule;
+    std::optional<std::string> failure;  // what the exception a kind threw says
+  };
   const RuleKindRegistry& registry = builtin_kinds();
-  if (!r.table.contains("kind")) return;  // CF014 says so already
-  const RuleKind* kind = registry.find(r.spec.kind);
+  std::vector<Built> built(m_pending.size());
+  for (std::size_t i = 0; i < m_pending.size(); ++i) {
+    PendingRule& r = m_pending[i];
+    if (!r.table.contains("kind")) continue;  // CF014 says so already
+    built[i].kind = registry.find(r.spec.kind);
+    if (!built[i].kind) continue;
+    built[i].params = std::make_unique<TomlParams>(*this, r.table, r.spec);
+    built[i].params->defer(true);
+  }
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i; (i = next.fetch_add(1)) < built.size();) {
+      Built& b = built[i];
+      if (!b.kind) continue;
+      try {
+        b.rule = b.kind->make(*b.params);
+      } catch (const std::exception& e) {
+        b.failure = e.what();
+      }
+    }
+  };
+  unsigned threads = std::min<unsigned>(4, std::max(1u, std::thread::hardware_concurrency()));
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads && t < built.size(); ++t) pool.emplace_back(work);
+  work();
+  for (std::thread& t : pool) t.join();
+  for (std::size_t i = 0; i < m_pending.size(); ++i) {
+    if (!m_pending[i].table.contains("kind")) continue;
+    build_rule(m_pending[i], built[i].kind, built[i].params.get(), std::move(built[i].rule),
+               built[i].failure);
+  }
+}
+
+// One rule after its kind was built: an unknown kind, the kind's reports, an exception, the
+// keys it did not read; then the rule is kept.
+void Loader::build_rule(PendingRule& r, const RuleKind* kind, TomlParams* params,
+                        std::shared_ptr<const Rule> rule,
+                        const std::optional<std::string>& failure) {
   if (!kind) {
     const toml::node* kn = r.table.get("kind");
     std::string split = split_kind(r.spec.kind, r.table["check"].value_or(std::string()));
@@ -213,23 +260,23 @@ void Loader::build_rule(PendingRule& r) {
     else
       add_error(kn ? *kn : static_cast<const toml::node&>(r.table), CF::unknown_kind,
                 fmt::format("Unknown rule kind '{}'", r.spec.kind),
-                hint(r.spec.kind, registry.names()));
+                hint(r.spec.kind, builtin_kinds().names()));
     return;
   }
-  TomlParams params(*this, r.table, r.spec);
   m_current_rule = &r;
-  try {
-    std::shared_ptr<const Rule> rule = kind->make(params);
+  params->defer(false);
+  params->replay();
+  if (!failure) {
     r.spec.rule = rule;
     r.spec.fixable = rule && rule->fixable();
-  } catch (const std::exception& e) {
-    add_error(r.table, CF::invalid_value, fmt::format("Rule {}: {}", r.spec.code, e.what()));
+  } else {
+    add_error(r.table, CF::invalid_value, fmt::format("Rule {}: {}", r.spec.code, *failure));
   }
   for (auto&& [k, v] : r.table) {
     std::string key(k.str());
     if (std::find(k_rule_keys.begin(), k_rule_keys.end(), key) != k_rule_keys.end()) continue;
-    if (params.used().count(key)) continue;
-    std::vector<std::string> known(params.used().begin(), params.used().end());
+    if (params->used().count(key)) continue;
+    std::vector<std::string> known(params->used().begin(), params->used().end());
     for (auto& rk : k_rule_keys) known.push_back(rk);
     const toml::node* at = r.where.count(key) ? r.where[key] : &v;
     add_key_error(r.keys.count(key) ? r.keys.at(key) : k, *at, CF::unknown_key,
@@ -240,8 +287,20 @@ void Loader::build_rule(PendingRule& r) {
   m_config.rules.push_back(std::move(r.spec));
 }
 
+void TomlParams::report(std::function<void()> f) {
+  if (m_defer)
+    m_deferred.push_back(std::move(f));
+  else
+    f();
+}
+void TomlParams::replay() {
+  for (auto& f : m_deferred) f();
+  m_deferred.clear();
+}
 void TomlParams::error(std::string_view name, std::string message) {
-  m_loader.param_error(name, std::move(message));
+  report([this, n = std::string(name), m = std::move(message)]() mutable {
+    m_loader.param_error(n, std::move(m));
+  });
 }
 const std::vector<std::string>& TomlParams::product_names() const {
   return m_loader.config().product_names;
@@ -254,12 +313,17 @@ const SpellingConfig& TomlParams::spelling() const {
 }
 void TomlParams::spelling_error(std::string_view key, std::size_t index, ConfigProblem problem,
                                 std::string message, std::string help) {
-  m_loader.spelling_error(key, index, problem, std::move(message), std::move(help));
+  report([this, k = std::string(key), index, problem, m = std::move(message),
+          h = std::move(help)]() mutable {
+    m_loader.spelling_error(k, index, problem, std::move(m), std::move(h));
+  });
 }
 void TomlParams::wrong_type(std::string_view name, std::string_view expected, const toml::node& n) {
-  const toml::node* where = n.source().begin ? &n : m_loader.origin(name);
-  m_loader.add_error(where ? *where : n, CF::wrong_type,
-                     fmt::format("'{}' must be {}", name, expected));
+  report([this, nm = std::string(name), e = std::string(expected), node = &n] {
+    const toml::node* where = node->source().begin ? node : m_loader.origin(nm);
+    m_loader.add_error(where ? *where : *node, CF::wrong_type,
+                       fmt::format("'{}' must be {}", nm, e));
+  });
 }
 
 }  // namespace prfaq::config_loader
