@@ -72,6 +72,7 @@ void WordList::compile() {
 }
 
 WordList::Match WordList::find(const std::string& word, std::string* form) const {
+  if (empty()) return Match::none;  // most projects reject nothing: no lower-casing per word
   std::string lower = text::to_lower(word);
   if (m_any_case.count(lower)) return Match::exact;
   auto it = m_cased.find(lower);
