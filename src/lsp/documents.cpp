@@ -5,16 +5,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <functional>
-#include <limits>
 #include <prfaq/engine.hpp>
 
 #include "io/files.hpp"
-#include "io/io.hpp"
 #include "lsp/server_internal.hpp"
-#include "lsp/transport.hpp"
-#include "lsp/vocabulary.hpp"
-#include "text/text.hpp"
 
 namespace prfaq::lsp {
 
