@@ -148,9 +148,8 @@ class TomlParams final : public ParamReader {
   void wrong_type(std::string_view name, std::string_view expected, const toml::node& n);
   const std::set<std::string>& used() const { return m_used; }
 
-  /// While the kind is built (on a worker thread, beside other rules), its reports to the
-  /// Loader are kept; replay() makes them, in order, on the loading thread.
-  void defer(bool on) { m_defer = on; }
+  /// The kind is built on a worker thread, beside other rules: its reports to the Loader are
+  /// kept, and replay() makes them, in order, on the loading thread.
   void replay();
 
  private:
@@ -158,9 +157,8 @@ class TomlParams final : public ParamReader {
   const toml::table& m_table;
   RuleSpec& m_spec;
   std::set<std::string> m_used;
-  bool m_defer = false;
   std::vector<std::function<void()>> m_deferred;
-  void report(std::function<void()> f);
+  void report(std::function<void()> f) { m_deferred.push_back(std::move(f)); }
 };
 
 class Loader {

@@ -219,7 +219,6 @@ void Loader::build_rules() {
     built[i].kind = registry.find(r.spec.kind);
     if (!built[i].kind) continue;
     built[i].params = std::make_unique<TomlParams>(*this, r.table, r.spec);
-    built[i].params->defer(true);
   }
   std::atomic<std::size_t> next{0};
   auto work = [&] {
@@ -264,7 +263,6 @@ void Loader::build_rule(PendingRule& r, const RuleKind* kind, TomlParams* params
     return;
   }
   m_current_rule = &r;
-  params->defer(false);
   params->replay();
   if (!failure) {
     r.spec.rule = rule;
@@ -287,12 +285,6 @@ void Loader::build_rule(PendingRule& r, const RuleKind* kind, TomlParams* params
   m_config.rules.push_back(std::move(r.spec));
 }
 
-void TomlParams::report(std::function<void()> f) {
-  if (m_defer)
-    m_deferred.push_back(std::move(f));
-  else
-    f();
-}
 void TomlParams::replay() {
   for (auto& f : m_deferred) f();
   m_deferred.clear();
