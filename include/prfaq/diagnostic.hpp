@@ -46,6 +46,9 @@ struct Diagnostic {
   std::vector<Fix> alternatives;  ///< further unsafe fixes an editor may offer (other spellings)
   std::string help;
   std::string section;  ///< role path, "Press release › Headline"
+  /// Set with --baseline or --diff-base: true for a finding the baseline or the diff makes new
+  /// (SARIF baselineState "new"), false for one that was there before ("unchanged").
+  std::optional<bool> is_new;
 };
 
 }  // namespace prfaq

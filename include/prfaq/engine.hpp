@@ -47,6 +47,12 @@ std::vector<RuleTiming> timings();
 
 /// Fills {placeholders} in a message template.
 std::string fill_template(std::string_view tmpl, const std::map<std::string, std::string>& args);
+/// The fields of a message or help template ("section" and "previous" of "Add '{section}' after
+/// '{previous}'"), in order of first use.
+std::vector<std::string> template_fields(std::string_view tmpl);
+/// The template for a reader, where no finding fills it (SARIF rule help, `prfaq explain`):
+/// each field written as <field>.
+std::string template_outline(std::string_view tmpl);
 
 /// Applies the safe fixes of `diags` to `text` (non-overlapping, first wins). Returns the
 /// number of fixes applied.

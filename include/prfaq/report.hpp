@@ -27,6 +27,7 @@ struct Summary {
     std::string reason;  ///< "no such file", "too large: ..."
   };
   std::vector<Unreadable> unreadable;  ///< files that could not be linted (exit 2)
+  std::size_t skipped = 0;             ///< named files the configuration's include/exclude left out
 };
 
 struct ReportOptions {
@@ -34,6 +35,9 @@ struct ReportOptions {
   bool quiet = false;              ///< only the findings, no summary
   bool statistics = false;         ///< a count per rule at the end
   const Config* config = nullptr;  ///< rule metadata (SARIF driver, help texts)
+  /// `--format github`: the file GitHub shows as the job's summary ($GITHUB_STEP_SUMMARY),
+  /// appended with the table of every finding; empty for none.
+  std::string step_summary;
 };
 
 class Reporter {

@@ -116,18 +116,26 @@ int run_explain(const std::string& key, const LintOptions& o) {
   std::cout << fmt::format(
       "Kind:      {}\nSeverity:  {} (default {})\nFixable:   {}\nMessage:   {}\n", r->kind,
       to_string(r->severity), to_string(r->default_severity), r->fixable ? "yes" : "no",
-      r->message);
-  if (!r->help.empty()) std::cout << fmt::format("Help:      {}\n", r->help);
+      template_outline(r->message));
+  if (!r->help.empty()) std::cout << fmt::format("Help:      {}\n", template_outline(r->help));
+  // What the <fields> of the message and help stand for.
+  std::vector<std::string> fields = template_fields(r->message + "\n" + r->help);
+  if (!fields.empty()) {
+    std::string names;
+    for (std::size_t i = 0; i < fields.size(); ++i) names += (i ? ", <" : "<") + fields[i] + ">";
+    std::cout << fmt::format("           {}: filled in for each finding\n", names);
+  }
   std::cout << fmt::format("Defined in {}\n", r->origin);
   if (!r->why.empty()) std::cout << "\nWhy\n\n" << text::trim(r->why) << "\n";
   if (!r->params.empty()) {
     std::cout << "\nOptions (set in .prfaq.toml under [rules." << r->code << "])\n\n";
     for (const ParamDoc& p : r->params) {
+      // Both in the notation `prfaq config` prints, cut alike when long.
+      auto shown = [](const std::string& v) { return text::preview(v, 200); };
       std::string value =
           r->param_values.count(p.name) ? r->param_values.at(p.name) : p.default_value;
-      if (value.size() > 200) value = value.substr(0, 197) + "...";
       std::cout << fmt::format("  {} ({}, default {})\n      {}\n      current: {}\n", p.name,
-                               p.type, p.default_value, p.description, value);
+                               p.type, shown(p.default_value), p.description, shown(value));
     }
   }
   for (std::size_t i = 0; i < r->examples.size(); ++i) {

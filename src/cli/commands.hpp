@@ -30,6 +30,10 @@ struct LintOptions {
   std::optional<std::string> write_baseline;  ///< record the findings in this file, exit 0
   bool split_hard_links = false;  ///< --split-hard-links: replace files that have other links
   bool trust_config = false;      ///< --trust-config: a found configuration may read anywhere
+  /// Files named on the command line (and standard input named with --stdin-filename) follow
+  /// the configuration's include and exclude, as a directory walk does; --no-force-exclude
+  /// lints whatever is named.
+  bool force_exclude = true;
 };
 
 int run_lint(const LintOptions& o);

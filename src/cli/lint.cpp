@@ -13,6 +13,7 @@
 #include <prfaq/report.hpp>
 
 #include "cli/baseline.hpp"
+#include "cli/color.hpp"
 #include "cli/commands.hpp"
 #include "cli/config_cache.hpp"
 #include "cli/diff.hpp"
@@ -70,7 +71,9 @@ class LintRun {
   explicit LintRun(const LintOptions& o) : m_o(o), m_configs(o) {}
 
   int run() {
-    m_jobs = collect_jobs(m_o, m_configs);
+    Collected collected = collect_jobs(m_o, m_configs);
+    m_jobs = std::move(collected.jobs);
+    m_summary.skipped = collected.skipped;
     // The errors of the configurations the files use (taken before the reporter loads the
     // current directory's configuration for its rule metadata).
     for (const auto& cfg : m_configs.all())
@@ -88,8 +91,8 @@ class LintRun {
   // The reporter of the chosen format, writing to the terminal, stderr (when --fix reads
   // standard input, whose fixed text goes to stdout) or a buffer for --output.
   bool make_reporter_for_run() {
-    bool color = m_o.color == "always" || (m_o.color == "auto" && !m_o.output &&
-                                           isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
+    bool color = use_color(m_o.color, !m_o.output && isatty(STDOUT_FILENO), std::getenv("NO_COLOR"),
+                           std::getenv("TERM"));
     m_stdin_fix = m_o.fix && std::any_of(m_jobs.begin(), m_jobs.end(),
                                          [](const Job& j) { return j.stdin_input; });
     std::ostream& out = m_o.output    ? static_cast<std::ostream&>(m_buffer)
@@ -99,6 +102,9 @@ class LintRun {
     ropts.color = color;
     ropts.quiet = m_o.quiet;
     ropts.statistics = m_o.statistics;
+    if (const char* summary = std::getenv("GITHUB_STEP_SUMMARY");
+        summary && *summary && m_o.format == "github")
+      ropts.step_summary = summary;
     // Rule metadata (SARIF tool.driver.rules): the configuration of the current directory.
     ropts.config = m_configs.default_config().get();
     m_reporter = make_reporter(m_o.format, out, ropts);

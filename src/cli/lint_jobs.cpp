@@ -1,7 +1,7 @@
 #include "cli/lint_jobs.hpp"
 
 #include <algorithm>
-#include <map>
+#include <set>
 
 #include "io/files.hpp"
 
@@ -27,73 +27,166 @@ std::string display_path(const fs::path& p) {
 
 }  // namespace
 
-std::vector<Job> collect_jobs(const LintOptions& o, ConfigCache& configs) {
-  std::vector<Job> jobs;
-  std::vector<std::string> paths = o.paths;
-  if (paths.empty()) {
-    // The include globs of the config in the current directory, else ".".
-    paths.push_back(".");
+namespace {
+
+bool has_glob_chars(std::string_view p) {
+  return p.find_first_of("*?[") != std::string_view::npos;
+}
+
+/// A quoted glob ("docs/**/*.md"): the Markdown files below its literal directory prefix that
+/// it matches, and that prefix (the directory walked).
+struct Expanded {
+  fs::path root;
+  std::vector<fs::path> files;
+  std::vector<io::WalkProblem> problems;
+};
+
+Expanded expand_glob(const std::string& glob) {
+  Expanded e;
+  fs::path pattern(glob);
+  fs::path root, rest;
+  bool in_pattern = false;
+  for (const fs::path& part : pattern) {
+    if (!in_pattern && has_glob_chars(part.string())) in_pattern = true;
+    (in_pattern ? rest : root) /= part;
   }
-  std::map<std::string, bool> seen;
-  for (const std::string& p : paths) {
-    if (p == "-") {
-      Job j;
-      j.stdin_input = true;
-      j.display = o.stdin_filename.value_or("<stdin>");
-      j.config = configs.for_file(o.stdin_filename ? fs::path(*o.stdin_filename)
-                                                   : fs::current_path() / "stdin.md");
-      j.included = o.stdin_filename && configs.included(*j.config, fs::path(*o.stdin_filename));
-      jobs.push_back(std::move(j));
-      continue;
+  e.root = root.empty() ? fs::path(".") : root;
+  std::error_code ec;
+  if (!fs::is_directory(e.root, ec)) return e;
+  io::GlobSet set({rest.generic_string()});
+  io::WalkResult walked = io::walk(e.root, {".md", ".markdown"});
+  auto below = [&](const fs::path& f) {
+    return f.lexically_normal().lexically_relative(e.root.lexically_normal()).generic_string();
+  };
+  for (const fs::path& f : walked.files)
+    if (set.matches(below(f))) e.files.push_back(f);
+  for (const io::WalkProblem& p : walked.problems)
+    if (set.matches(below(p.path))) e.problems.push_back(p);
+  return e;
+}
+
+class Collector {
+ public:
+  Collector(const LintOptions& o, ConfigCache& configs) : m_o(o), m_configs(configs) {}
+
+  Collected run() {
+    std::vector<std::string> paths = m_o.paths;
+    if (paths.empty()) paths.push_back(".");  // the include globs of the configuration, else "."
+    for (const std::string& p : paths) {
+      std::error_code ec;
+      if (p == "-")
+        add_stdin();
+      else if (fs::is_directory(fs::path(p), ec))
+        add_walked(io::walk(p, {".md", ".markdown"}), m_o.paths.empty());
+      else if (has_glob_chars(p) && !fs::exists(fs::symlink_status(p, ec)))
+        add_glob(p);
+      else
+        add_named(p);
     }
-    fs::path path(p);
+    std::sort(m_out.jobs.begin(), m_out.jobs.end(), [](const Job& a, const Job& b) {
+      if (a.stdin_input != b.stdin_input) return b.stdin_input;
+      return a.display < b.display;
+    });
+    return std::move(m_out);
+  }
+
+ private:
+  void add_stdin() {
+    Job j;
+    j.stdin_input = true;
+    j.display = m_o.stdin_filename.value_or("<stdin>");
+    j.config = m_configs.for_file(m_o.stdin_filename ? fs::path(*m_o.stdin_filename)
+                                                     : fs::current_path() / "stdin.md");
+    if (m_o.stdin_filename && m_o.force_exclude &&
+        !m_configs.selected(*j.config, fs::path(*m_o.stdin_filename), true)) {
+      ++m_out.skipped;
+      return;
+    }
+    j.included = m_o.stdin_filename && m_configs.included(*j.config, fs::path(*m_o.stdin_filename));
+    m_out.jobs.push_back(std::move(j));
+  }
+
+  // A walk's files: exclude applies; include selects only when no path was given.
+  void add_walked(const io::WalkResult& walked, bool from_include) {
+    for (const io::WalkProblem& problem : walked.problems) {
+      // Reported, never skipped silently (unless the configuration excludes it).
+      auto cfg = m_configs.for_file(problem.path);
+      if (m_configs.excluded(*cfg, problem.path)) continue;
+      add_problem(problem, cfg);
+    }
+    for (const fs::path& f : walked.files) {
+      auto cfg = m_configs.for_file(f);
+      if (!m_configs.selected(*cfg, f, from_include)) continue;
+      add_file(f, cfg);
+    }
+  }
+
+  void add_glob(const std::string& glob) {
+    Expanded e = expand_glob(glob);
+    if (e.files.empty() && e.problems.empty()) {
+      // Nothing matched: reported as a named file that does not exist would be.
+      Job j;
+      j.path = glob;
+      j.display = glob;
+      j.config = m_configs.for_file(fs::path(glob).parent_path() / "x.md");
+      j.io_error = "no Markdown file matches this glob";
+      add_job(std::move(j));
+      return;
+    }
+    for (const io::WalkProblem& problem : e.problems) {
+      auto cfg = m_configs.for_file(problem.path);
+      if (m_o.force_exclude && m_configs.excluded(*cfg, problem.path)) continue;
+      add_problem(problem, cfg);
+    }
+    for (const fs::path& f : e.files) add_named(f);
+  }
+
+  // A named file: include and exclude apply, as for the editor, unless --no-force-exclude.
+  void add_named(const fs::path& path) {
+    auto cfg = m_configs.for_file(path);
     std::error_code ec;
-    if (fs::is_directory(path, ec)) {
-      io::WalkResult walked = io::walk(path, {".md", ".markdown"});
-      for (const io::WalkProblem& problem : walked.problems) {
-        // Reported, never skipped silently (unless the configuration excludes it).
-        auto cfg = configs.for_file(problem.path);
-        if (configs.excluded(*cfg, problem.path)) continue;
-        std::string d = display_path(problem.path);
-        if (seen[d]) continue;
-        seen[d] = true;
-        Job j;
-        j.path = problem.path;
-        j.display = d;
-        j.config = cfg;
-        j.io_error = problem.error;
-        jobs.push_back(std::move(j));
-      }
-      for (const fs::path& f : walked.files) {
-        auto cfg = configs.for_file(f);
-        if (!configs.selected(*cfg, f, o.paths.empty())) continue;
-        std::string d = display_path(f);
-        if (seen[d]) continue;
-        seen[d] = true;
-        Job j;
-        j.path = f;
-        j.display = d;
-        j.config = cfg;
-        j.included = configs.included(*cfg, f);
-        jobs.push_back(std::move(j));
-      }
-    } else {
-      std::string d = display_path(path);
-      if (seen[d]) continue;
-      seen[d] = true;
-      Job j;
-      j.path = path;
-      j.display = d;
-      j.config = configs.for_file(path);
-      j.included = configs.included(*j.config, path);
-      jobs.push_back(std::move(j));
+    if (m_o.force_exclude && fs::exists(fs::symlink_status(path, ec)) &&
+        !m_configs.selected(*cfg, path, true)) {
+      if (!m_skipped_seen.insert(display_path(path)).second) return;
+      ++m_out.skipped;
+      return;
     }
+    add_file(path, cfg);
   }
-  std::sort(jobs.begin(), jobs.end(), [](const Job& a, const Job& b) {
-    if (a.stdin_input != b.stdin_input) return b.stdin_input;
-    return a.display < b.display;
-  });
-  return jobs;
+
+  void add_file(const fs::path& f, std::shared_ptr<const Config> cfg) {
+    Job j;
+    j.path = f;
+    j.display = display_path(f);
+    j.included = m_configs.included(*cfg, f);
+    j.config = std::move(cfg);
+    add_job(std::move(j));
+  }
+
+  void add_problem(const io::WalkProblem& problem, std::shared_ptr<const Config> cfg) {
+    Job j;
+    j.path = problem.path;
+    j.display = display_path(problem.path);
+    j.config = std::move(cfg);
+    j.io_error = problem.error;
+    add_job(std::move(j));
+  }
+
+  void add_job(Job j) {
+    if (!m_seen.insert(j.display).second) return;
+    m_out.jobs.push_back(std::move(j));
+  }
+
+  const LintOptions& m_o;
+  ConfigCache& m_configs;
+  Collected m_out;
+  std::set<std::string> m_seen, m_skipped_seen;
+};
+
+}  // namespace
+
+Collected collect_jobs(const LintOptions& o, ConfigCache& configs) {
+  return Collector(o, configs).run();
 }
 
 void process(Job& job, const RuleFilter& filter, bool fix) {

@@ -33,9 +33,16 @@ struct Job {
   void release();
 };
 
-/// The files of the command line (directories walked, the configuration's include and exclude
-/// applied to what a walk finds, each file once), in path order with standard input last.
-std::vector<Job> collect_jobs(const LintOptions& o, ConfigCache& configs);
+struct Collected {
+  std::vector<Job> jobs;    ///< in path order, standard input last
+  std::size_t skipped = 0;  ///< named files the configuration leaves out (--no-force-exclude)
+};
+
+/// The files of the command line, each once: directories walked (exclude applies; include
+/// selects only when no path is given), quoted globs expanded below their literal directory,
+/// named files and --stdin-filename kept only when the configuration selects them (include,
+/// when set, and exclude) unless --no-force-exclude.
+Collected collect_jobs(const LintOptions& o, ConfigCache& configs);
 
 /// Reads and lints one file; with `fix`, applies safe fixes until nothing changes first.
 void process(Job& job, const RuleFilter& filter, bool fix);

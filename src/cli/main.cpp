@@ -2,8 +2,10 @@
 #include <CLI/CLI.hpp>
 #include <csignal>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 
+#include <prfaq/config.hpp>
 #include <prfaq/report.hpp>
 
 #include "cli/commands.hpp"
@@ -71,6 +73,9 @@ int main(int argc, char** argv) {
           ->excludes(diff);
       c->add_option("--stdin-filename", o.stdin_filename,
                     "Path to report for '-' (also finds the config)");
+      c->add_flag("!--no-force-exclude", o.force_exclude,
+                  "Lint the files named on the command line even when the configuration's "
+                  "include or exclude leaves them out");
       c->add_option("--jobs,-j", o.jobs, "Parallel jobs (default: number of cores)")
           ->check(CLI::Range(0, 1024));
       c->add_flag("--split-hard-links", o.split_hard_links,
@@ -127,6 +132,23 @@ int main(int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
       int rc = app.exit(e);
       return rc == 0 ? 0 : 2;
+    }
+    // `prfaq lnt file.md`: a word that is no file and is close to a command is a typo of the
+    // command, not a path (a bare `prfaq file.md` lints, so the paths are looked at first).
+    if (!app.get_subcommands().size() && !o.paths.empty()) {
+      const std::string& first = o.paths.front();
+      std::error_code ec;
+      if (first != "-" && first.find_first_of("/.*?[") == std::string::npos &&
+          !std::filesystem::exists(std::filesystem::symlink_status(first, ec))) {
+        std::vector<std::string> commands;
+        for (const CLI::App* sub : app.get_subcommands({})) commands.push_back(sub->get_name());
+        std::string hint = prfaq::did_you_mean(first, commands);
+        if (!hint.empty()) {
+          std::cerr << "prfaq: unknown command '" << first << "' (did you mean '" << hint
+                    << "'?); run 'prfaq --help' for the commands\n";
+          return 2;
+        }
+      }
     }
     if (*outline)
       return check_stdout(run_outline(outline_file, outline_format, outline_explain, o));

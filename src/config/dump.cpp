@@ -4,13 +4,13 @@
 #include <nlohmann/json.hpp>
 #include <prfaq/config.hpp>
 
+#include "config/toml_edit.hpp"
+
 namespace prfaq {
 
 namespace {
 std::string toml_list(const std::vector<std::string>& v) {
-  std::string out = "[";
-  for (std::size_t i = 0; i < v.size(); ++i) out += (i ? ", " : "") + nlohmann::json(v[i]).dump();
-  return out + "]";
+  return toml_array(v);
 }
 }  // namespace
 
@@ -24,16 +24,17 @@ std::string dump_config(const Config& c) {
                 : "error");
   out += fmt::format("[product]\nnames = {}\n\n", toml_list(c.product_names));
   out += fmt::format(
-      "[spelling]\nlanguage = {}\ndictionaries = {}\naccept = {}\nreject = {}\nwords_file = "
-      "{}\n{}\n",
+      "[spelling]\nlanguage = {}\ndictionaries = {}\naccept = {}\nreject = {}\n{}{}\n",
       toml_list(c.spelling.languages), toml_list(c.spelling.dictionaries),
       toml_list(c.spelling.accept), toml_list(c.spelling.reject),
-      nlohmann::json(c.spelling.words_file).dump(), [&] {
+      c.spelling.words_file.empty() ? ""
+                                    : "words_file = " + toml_string(c.spelling.words_file) + "\n",
+      [&] {
         if (c.spelling.paths.empty()) return std::string();
         std::string t = "paths = {";
         for (std::size_t i = 0; i < c.spelling.paths.size(); ++i)
-          t += (i ? ", " : " ") + nlohmann::json(c.spelling.paths[i].first).dump() + " = " +
-               nlohmann::json(c.spelling.paths[i].second).dump();
+          t += (i ? ", " : " ") + toml_string(c.spelling.paths[i].first) + " = " +
+               toml_string(c.spelling.paths[i].second);
         return t + " }\n";
       }());
   for (const RoleDef& r : c.tmpl.roles)

@@ -12,6 +12,27 @@
 
 namespace prfaq::config_loader {
 
+std::string toml_inline(const toml::node& node) {
+  if (const toml::table* t = node.as_table()) {
+    std::string out = "{";
+    bool first = true;
+    for (auto&& [k, v] : *t) {
+      out += (first ? " " : ", ") + toml_key(k.str()) + " = " + toml_inline(v);
+      first = false;
+    }
+    return out + (first ? "}" : " }");
+  }
+  if (const toml::array* a = node.as_array()) {
+    std::string out = "[";
+    for (std::size_t i = 0; i < a->size(); ++i) out += (i ? ", " : "") + toml_inline(*a->get(i));
+    return out + "]";
+  }
+  if (auto s = node.value_exact<std::string>()) return toml_string(*s);
+  std::ostringstream value;
+  node.visit([&](auto&& v) { value << v; });
+  return value.str();
+}
+
 const std::vector<std::string> k_top_keys = {"extends",   "include", "exclude",
                                              "rule_dirs", "fail_on", "product",
                                              "spelling",  "rules",   "template"};

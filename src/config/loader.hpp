@@ -21,6 +21,8 @@
 #include <prfaq/config_errors.hpp>
 #include <prfaq/rule.hpp>
 
+#include "config/toml_edit.hpp"
+
 namespace prfaq::config_loader {
 
 namespace fs = std::filesystem;
@@ -39,6 +41,11 @@ std::string blanked(std::string text);
 
 class Loader;
 
+/// A TOML value on one line, as it would be written after `key = `: strings as basic strings,
+/// arrays as [a, b], tables as inline tables { k = v } (so `prfaq config` prints TOML that
+/// parses, and `explain` shows defaults and current values alike).
+std::string toml_inline(const toml::node& node);
+
 class TomlParams final : public ParamReader {
  public:
   TomlParams(Loader& loader, const toml::table& table, RuleSpec& spec)
@@ -51,20 +58,7 @@ class TomlParams final : public ParamReader {
                      [&](const ParamDoc& p) { return p.name == name; }))
       m_spec.params.push_back({std::string(name), std::string(type), def, std::string(doc)});
     const toml::node* n = m_table.get(name);
-    std::ostringstream value;
-    if (n) {
-      if (n->is_table())
-        value << *n->as_table();
-      else if (n->is_array())
-        value << *n->as_array();
-      else if (n->is_string())
-        value << toml::value<std::string>(*n->value<std::string>());
-      else
-        n->visit([&](auto&& v) { value << v; });
-      m_spec.param_values[std::string(name)] = value.str();
-    } else {
-      m_spec.param_values[std::string(name)] = def;
-    }
+    m_spec.param_values[std::string(name)] = n ? toml_inline(*n) : def;
     return n;
   }
 
@@ -76,7 +70,7 @@ class TomlParams final : public ParamReader {
     return def;
   }
   double get_double(std::string_view name, double def, std::string_view doc) override {
-    const toml::node* n = take(name, "number", fmt::format("{}", def), doc);
+    const toml::node* n = take(name, "number", toml_inline(toml::value<double>(def)), doc);
     if (!n) return def;
     if (auto v = n->value<double>()) return *v;
     wrong_type(name, "a number", *n);
@@ -91,7 +85,7 @@ class TomlParams final : public ParamReader {
   }
   std::string get_string(std::string_view name, std::string_view def,
                          std::string_view doc) override {
-    const toml::node* n = take(name, "string", fmt::format("\"{}\"", def), doc);
+    const toml::node* n = take(name, "string", toml_string(def), doc);
     if (!n) return std::string(def);
     if (auto v = n->value_exact<std::string>()) return *v;
     wrong_type(name, "a string", *n);
@@ -99,10 +93,7 @@ class TomlParams final : public ParamReader {
   }
   std::vector<std::string> get_strings(std::string_view name, std::vector<std::string> def,
                                        std::string_view doc) override {
-    std::string d = "[";
-    for (std::size_t i = 0; i < def.size(); ++i) d += (i ? ", \"" : "\"") + def[i] + "\"";
-    d += "]";
-    const toml::node* n = take(name, "array", d, doc);
+    const toml::node* n = take(name, "array", toml_array(def), doc);
     if (!n) return def;
     if (auto s = n->value_exact<std::string>()) return {*s};
     const toml::array* arr = n->as_array();

@@ -1,5 +1,7 @@
 #include "config/toml_edit.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
@@ -12,12 +14,26 @@ std::string toml_string(std::string_view s) {
   for (char c : s) {
     if (c == '"' || c == '\\')
       out += '\\', out += c;
-    else if (static_cast<unsigned char>(c) < 0x20)
+    else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F)
       out += fmt::format("\\u{:04X}", static_cast<unsigned>(c));
     else
       out += c;
   }
   return out + "\"";
+}
+
+std::string toml_key(std::string_view key) {
+  bool bare = !key.empty() && std::all_of(key.begin(), key.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '_';
+  });
+  return bare ? std::string(key) : toml_string(key);
+}
+
+std::string toml_array(const std::vector<std::string>& items) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + toml_string(items[i]);
+  return out + "]";
 }
 
 std::uint32_t toml_offset(std::string_view text, const LineIndex& lines, std::uint32_t line,

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace prfaq {
 
@@ -12,6 +13,12 @@ class LineIndex;
 
 /// `s` as a TOML basic string, quoted and escaped.
 std::string toml_string(std::string_view s);
+
+/// A key as TOML writes it: bare when it is letters, digits, '-' and '_', else quoted.
+std::string toml_key(std::string_view key);
+
+/// A list of strings as a one-line TOML array: ["a", "b"].
+std::string toml_array(const std::vector<std::string>& items);
 
 /// The byte offset of a toml++ source position (1-based line, 1-based code-point column; 0 for
 /// none) in `text`, whose lines are `lines`. toml++ does not count a byte order mark, so it is

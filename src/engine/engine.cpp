@@ -69,6 +69,44 @@ std::string fill_template(std::string_view tmpl, const std::map<std::string, std
 
 namespace {
 
+// Calls `field(begin, end, name)` for each {name} of a template (letters, digits and '_').
+template <typename F>
+void each_field(std::string_view tmpl, F&& field) {
+  for (std::size_t i = tmpl.find('{'); i != std::string_view::npos; i = tmpl.find('{', i + 1)) {
+    std::size_t close = tmpl.find('}', i + 1);
+    if (close == std::string_view::npos) return;
+    std::string_view name = tmpl.substr(i + 1, close - i - 1);
+    if (name.empty() || !std::all_of(name.begin(), name.end(), [](char c) {
+          return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                 c == '_';
+        }))
+      continue;
+    field(i, close + 1, name);
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> template_fields(std::string_view tmpl) {
+  std::vector<std::string> out;
+  each_field(tmpl, [&](std::size_t, std::size_t, std::string_view name) {
+    if (std::find(out.begin(), out.end(), name) == out.end()) out.emplace_back(name);
+  });
+  return out;
+}
+
+std::string template_outline(std::string_view tmpl) {
+  std::string out;
+  std::size_t done = 0;
+  each_field(tmpl, [&](std::size_t begin, std::size_t end, std::string_view name) {
+    out.append(tmpl.substr(done, begin - done)).append("<").append(name).append(">");
+    done = end;
+  });
+  return out.append(tmpl.substr(done));
+}
+
+namespace {
+
 // Keeps at most max_findings_per_rule findings and counts the rest, so a pathological
 // document (a megabyte of "word word word") costs bounded memory.
 class VectorSink final : public FindingSink {

@@ -48,6 +48,10 @@ std::string github_escape_data(std::string_view s);
 /// ...and also `:` and `,` in property values (file, title).
 std::string github_escape_property(std::string_view s);
 
+/// Text for one cell of a GitHub-flavoured Markdown table: pipes, HTML and emphasis escaped,
+/// control characters made visible.
+std::string markdown_cell(std::string_view s);
+
 /// Text for XML 1.0 content and attribute values: markup characters escaped, invalid UTF-8
 /// replaced by U+FFFD, characters XML forbids (most C0 controls, U+FFFE/U+FFFF) dropped; in
 /// attributes tabs and line breaks become character references so they survive normalisation.

@@ -63,7 +63,8 @@ class Json final : public Reporter {
                             {"infos", s.infos},
                             {"fixed", s.fixed},
                             {"baseline_hidden", s.baseline_hidden},
-                            {"baseline_stale", s.baseline_stale}}}};
+                            {"baseline_stale", s.baseline_stale},
+                            {"skipped", s.skipped}}}};
     if (!s.unreadable.empty()) {
       nlohmann::json arr = nlohmann::json::array();
       for (const auto& u : s.unreadable) arr.push_back({{"path", u.path}, {"reason", u.reason}});

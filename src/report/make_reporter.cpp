@@ -73,6 +73,10 @@ std::string summary_line(const Summary& s) {
     out += fmt::format(" in {} of {}", s.files_with_findings, plural(s.files, "file"));
   }
   if (s.fixed) out += fmt::format(" ({} fixed)", s.fixed);
+  if (s.skipped)
+    out +=
+        fmt::format("; {} named {} left out by the configuration (--no-force-exclude lints {})",
+                    s.skipped, s.skipped == 1 ? "file" : "files", s.skipped == 1 ? "it" : "them");
   if (!s.unreadable.empty())
     out += fmt::format("; {} could not be read", plural(s.unreadable.size(), "file"));
   if (s.baseline_hidden || s.baseline_stale)

@@ -1,8 +1,10 @@
 // SARIF 2.1.0 (SPEC §7): one run, every rule of the configuration in tool.driver.rules, results
 // with code-point regions (columnKind unicodeCodePoints) plus byte offsets, related locations,
 // fixes and partialFingerprints that survive line shifts.
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <ostream>
+#include <prfaq/engine.hpp>
 
 #include "report/common.hpp"
 
@@ -58,6 +60,24 @@ json location(const json& artifact, const SourceFile& src, Span span) {
   return {{"physicalLocation", {{"artifactLocation", artifact}, {"region", region(src, span)}}}};
 }
 
+// A help template read where no finding fills it: its fields as <field>, said to be named in
+// each finding; a help that is nothing but fields ("{advice}") gives way to the rule's why.
+std::string static_help(const std::string& help, const std::string& why) {
+  std::vector<std::string> fields = template_fields(help);
+  if (fields.empty()) return help;
+  std::string outline = template_outline(help), rest = outline;
+  std::string names;
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    std::string f = "<" + fields[i] + ">";
+    for (std::size_t at; (at = rest.find(f)) != std::string::npos;) rest.erase(at, f.size());
+    names += (i == 0 ? "" : i + 1 == fields.size() ? " and " : ", ") + f;
+  }
+  if (std::none_of(rest.begin(), rest.end(),
+                   [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }))
+    return why;
+  return outline + " (each finding names its " + names + ")";
+}
+
 class Sarif final : public Reporter {
  public:
   Sarif(std::ostream& out, const ReportOptions& opts) : m_out(out), m_opts(opts) {
@@ -72,7 +92,7 @@ class Sarif final : public Reporter {
   static json rule_json(const RuleSpec& r) {
     std::string summary = r.summary.empty() ? r.name : r.summary;
     std::string why = r.why.empty() ? summary : r.why;
-    std::string help = r.help.empty() ? summary : r.help;
+    std::string help = r.help.empty() ? summary : static_help(r.help, why);
     json config = {{"level", level(r.severity)}};
     if (r.severity == Severity::off) config["enabled"] = false;
     return {{"id", r.code},

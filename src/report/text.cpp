@@ -61,8 +61,9 @@ class Text final : public Reporter {
     return out;
   }
 
+  // `mark`: '^' under the finding (in its severity's colour), '-' under a related location.
   void frame(const SourceFile& src, Span span, std::string_view label, char mark,
-             std::size_t gutter) {
+             std::string_view mark_colour, std::size_t gutter) {
     Location loc = src.lines.location(span.begin);
     std::uint32_t line_start = src.lines.line_start(loc.line);
     std::string_view line = src.lines.line_text(loc.line);
@@ -105,16 +106,13 @@ class Text final : public Reporter {
     m_out << fmt::format("{:>{}} {} {}\n", paint("1;34", num), gutter + (m_opts.color ? 11 : 0),
                          paint("1;34", "|"), shown);
     m_out << fmt::format("{} {} {}{}{}\n", std::string(gutter, ' '), paint("1;34", "|"),
-                         std::string(w_before, ' '),
-                         paint(mark == '^' ? "1;31" : "1;34", std::string(len, mark)),
+                         std::string(w_before, ' '), paint(mark_colour, std::string(len, mark)),
                          label.empty() ? "" : " " + std::string(label));
   }
 
   void file(const SourceFile& src, std::span<const Diagnostic> diags) override {
     for (const Diagnostic& d : diags) {
       m_stats.add(d);
-      if (m_opts.quiet && d.severity == Severity::info) {
-      }
       Location loc = src.lines.location(d.span.begin);
       std::size_t gutter = std::to_string(loc.line).size();
       for (const Label& l : d.labels)
@@ -126,8 +124,9 @@ class Text final : public Reporter {
       m_out << fmt::format("{}{} {}:{}:{}\n", std::string(gutter, ' '), paint("1;34", "-->"),
                            terminal_safe(src.path), loc.line, loc.column);
       if (!src.text.empty()) {
-        frame(src, d.span, terminal_safe(d.section), '^', gutter);
-        for (const Label& l : d.labels) frame(src, l.span, terminal_safe(l.message), '-', gutter);
+        frame(src, d.span, terminal_safe(d.section), '^', colour(d.severity), gutter);
+        for (const Label& l : d.labels)
+          frame(src, l.span, terminal_safe(l.message), '-', "1;34", gutter);
       }
       m_out << fmt::format("{} {}\n", std::string(gutter, ' '), paint("1;34", "|"));
       if (!d.help.empty())

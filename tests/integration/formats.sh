@@ -329,11 +329,22 @@ check_pre_commit() {
     cd "$proj" && g init -q
     printf 'repos:\n  - repo: %s\n    rev: %s\n    hooks:\n      - id: prfaq\n' "$hooks" "$rev" \
       >.pre-commit-config.yaml
-    printf 'extends = ["default"]\n' >.prfaq.toml
+    printf 'extends = ["default"]\nexclude = ["README.md"]\n' >.prfaq.toml
     g add .pre-commit-config.yaml .prfaq.toml && g commit -qm config
     pre-commit install >/dev/null
+    # A README the configuration excludes never blocks a commit, though pre-commit names it.
+    printf '# Project\n\nTODO: describe the project.\n' >README.md
+    g add README.md
+    if ! g commit -qm readme >"$WORK/pre-commit-readme.log" 2>&1; then
+      cat "$WORK/pre-commit-readme.log" >&2
+      echo "pre-commit blocked a README the configuration excludes" >&2
+      exit 1
+    fi
+    # Two flawed files in one commit: pre-commit would split them across processes (one per
+    # core) unless the hook is serial; prfaq parallelises itself and prints one summary.
     cp "$SRC/examples/flawed-launchpad.md" docs/launchpad.md
-    g add docs/launchpad.md
+    cp "$SRC/examples/flawed-launchpad.md" docs/launchpad-2.md
+    g add docs/launchpad.md docs/launchpad-2.md
     if g commit -qm flawed >"$WORK/pre-commit-flawed.log" 2>&1; then
       cat "$WORK/pre-commit-flawed.log" >&2
       echo "pre-commit let the flawed PR/FAQ through" >&2
@@ -344,7 +355,13 @@ check_pre_commit() {
       echo "pre-commit failed, but not with prfaq's findings" >&2
       exit 1
     fi
-    g rm -q --cached docs/launchpad.md && rm docs/launchpad.md
+    summaries=$(grep -cE ' in [0-9]+ of [0-9]+ files?' "$WORK/pre-commit-flawed.log" || true)
+    if [ "$summaries" != 1 ]; then
+      cat "$WORK/pre-commit-flawed.log" >&2
+      echo "pre-commit printed $summaries summaries, not one" >&2
+      exit 1
+    fi
+    g rm -q --cached docs/launchpad.md docs/launchpad-2.md && rm docs/launchpad*.md
     cp "$SRC/examples/good-teamsync.md" docs/teamsync.md
     g add docs/teamsync.md
     if ! g commit -qm clean >"$WORK/pre-commit-clean.log" 2>&1; then
@@ -358,7 +375,7 @@ check_pre_commit() {
     }
   )
   if [ $? -eq 0 ]; then
-    pass "pre-commit: the prfaq hook blocks a flawed PR/FAQ and passes a clean one"
+    pass "pre-commit: the prfaq hook blocks a flawed PR/FAQ with one summary, passes a clean one and an excluded README"
   else
     fail "pre-commit: see above"
   fi
