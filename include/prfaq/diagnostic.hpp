@@ -49,6 +49,8 @@ struct Diagnostic {
   /// Set with --baseline or --diff-base: true for a finding the baseline or the diff makes new
   /// (SARIF baselineState "new"), false for one that was there before ("unchanged").
   std::optional<bool> is_new;
+  bool absent = false;      ///< Finding::absent: about something missing or a whole part
+  bool suppressed = false;  ///< disabled by a prfaq-disable comment (--show-suppressed)
 };
 
 }  // namespace prfaq

@@ -21,6 +21,9 @@ inline constexpr std::size_t max_findings_per_rule = 5000;
 
 struct LintResult {
   std::vector<Diagnostic> diagnostics;  ///< sorted by (offset, code)
+  /// What a prfaq-disable comment suppressed (marked Diagnostic::suppressed), for SARIF's
+  /// suppressions with --show-suppressed.
+  std::vector<Diagnostic> suppressed;
 };
 
 /// Lints one parsed document. Applies suppressions and reports unused ones.

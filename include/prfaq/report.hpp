@@ -28,6 +28,12 @@ struct Summary {
   };
   std::vector<Unreadable> unreadable;  ///< files that could not be linted (exit 2)
   std::size_t skipped = 0;             ///< named files the configuration's include/exclude left out
+  /// --diff-base: the revision, the findings new since its merge base with HEAD (they alone
+  /// fail the run) and those already there (reported only by --filter-mode file and nofilter).
+  std::string diff_base;
+  std::size_t config_errors = 0;  ///< configuration errors reported (the run exits 2)
+  std::size_t new_findings = 0;
+  std::size_t existing_findings = 0;
 };
 
 struct ReportOptions {

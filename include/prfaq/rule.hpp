@@ -44,6 +44,10 @@ struct Finding {
   std::vector<Fix> alternatives;  ///< further unsafe fixes (see Diagnostic::alternatives)
   int demote = 0;  ///< report this many severity levels below the rule's (never below info;
                    ///< negative: above it, never above error)
+  /// About something missing or about a whole part (a missing section, too few questions, a
+  /// part too long): the span only shows where, it flags no text of its own. --diff-base
+  /// calls such a finding new when its fingerprint is new, not by the lines it touches.
+  bool absent = false;
 };
 
 class FindingSink {

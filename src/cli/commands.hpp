@@ -34,6 +34,13 @@ struct LintOptions {
   /// the configuration's include and exclude, as a directory walk does; --no-force-exclude
   /// lints whatever is named.
   bool force_exclude = true;
+  /// --diff-base REF: lint what changed since the merge base of REF and HEAD and report what
+  /// --filter-mode keeps (added, diff_context, file, nofilter; reviewdog's names).
+  std::optional<std::string> diff_base;
+  std::string filter_mode = "added";
+  /// --show-suppressed: also report what prfaq-disable comments suppress, marked (SARIF
+  /// suppressions of kind inSource, JSON "suppressed"); they never fail the run.
+  bool show_suppressed = false;
 };
 
 int run_lint(const LintOptions& o);

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <array>
 #include <cstring>
 #include <iostream>
 #include <map>
@@ -17,6 +18,7 @@
 #include "cli/commands.hpp"
 #include "cli/config_cache.hpp"
 #include "cli/diff.hpp"
+#include "cli/git.hpp"
 #include "cli/lint_jobs.hpp"
 #include "cli/ordered.hpp"
 #include "io/io.hpp"
@@ -71,7 +73,22 @@ class LintRun {
   explicit LintRun(const LintOptions& o) : m_o(o), m_configs(o) {}
 
   int run() {
-    Collected collected = collect_jobs(m_o, m_configs);
+    if (m_o.show_suppressed && m_o.format != "sarif" && m_o.format != "json") {
+      std::cerr << "prfaq: --show-suppressed needs --format sarif or json (the formats that can "
+                   "mark a finding as suppressed)\n";
+      return 2;
+    }
+    if (m_o.diff_base) {
+      std::string error;
+      m_changes_since = git_changes(*m_o.diff_base, error);
+      if (!m_changes_since) {
+        std::cerr << "prfaq: " << error << "\n";
+        return 2;
+      }
+      m_summary.diff_base = *m_o.diff_base;
+    }
+    Collected collected =
+        collect_jobs(m_o, m_configs, m_changes_since ? &*m_changes_since : nullptr);
     m_jobs = std::move(collected.jobs);
     m_summary.skipped = collected.skipped;
     // The errors of the configurations the files use (taken before the reporter loads the
@@ -148,6 +165,7 @@ class LintRun {
       s.files++;
       s.files_with_findings++;
       s.errors += diags.size();
+      s.config_errors += diags.size();
     }
     m_reporter->end(s);
     finish_output();
@@ -203,7 +221,7 @@ class LintRun {
         m_jobs.size(), m_threads, 4 * std::size_t{m_threads},
         [&](std::size_t i) {
           try {
-            process(m_jobs[i], m_filter, fix);
+            process(m_jobs[i], m_filter, fix, m_o);
           } catch (const std::exception& e) {
             m_jobs[i].io_error = fmt::format("internal error: {}", e.what());
           }
@@ -269,8 +287,13 @@ class LintRun {
       return;
     }
     m_summary.files++;
-    if (m_baseline) m_summary.baseline_hidden += m_baseline->filter(*j.source, j.diags);
+    if (m_baseline) {
+      m_summary.baseline_hidden += m_baseline->filter(*j.source, j.diags);
+      if (!m_o.diff_base)
+        for (Diagnostic& d : j.diags) d.is_new = true;  // SARIF baselineState "new"
+    }
     if (!j.diags.empty()) m_summary.files_with_findings++;
+    m_summary.existing_findings += j.existing;
     for (const Diagnostic& d : j.diags) {
       if (d.severity == Severity::error)
         m_summary.errors++;
@@ -278,8 +301,24 @@ class LintRun {
         m_summary.warnings++;
       else
         m_summary.infos++;
+      // With --diff-base only new findings fail the run.
+      if (m_o.diff_base && !d.is_new.value_or(false)) {
+        ++m_summary.existing_findings;
+        continue;
+      }
+      if (m_o.diff_base) ++m_summary.new_findings;
+      ++m_failing[static_cast<std::size_t>(d.severity)];
     }
     m_summary.fixed += m_o.fix ? j.fixed : 0;
+    if (!j.suppressed.empty()) {
+      // Shown in their place, counted nowhere.
+      j.diags.insert(j.diags.end(), std::make_move_iterator(j.suppressed.begin()),
+                     std::make_move_iterator(j.suppressed.end()));
+      std::stable_sort(j.diags.begin(), j.diags.end(),
+                       [](const Diagnostic& a, const Diagnostic& b) {
+                         return std::tie(a.span.begin, a.code) < std::tie(b.span.begin, b.code);
+                       });
+    }
     m_reporter->file(*j.source, j.diags);
   }
 
@@ -319,11 +358,11 @@ class LintRun {
     std::optional<Severity> threshold = fail_threshold(m_o, m_configs.default_config().get());
     bool fail = false;
     if (threshold) {
-      fail = (m_summary.errors > 0 && *threshold <= Severity::error) ||
-             (m_summary.warnings > 0 && *threshold <= Severity::warning) ||
-             (m_summary.infos > 0 && *threshold <= Severity::info);
+      for (Severity s : {Severity::error, Severity::warning, Severity::info})
+        fail |= m_failing[static_cast<std::size_t>(s)] > 0 && *threshold <= s;
     }
-    if (m_o.max_warnings >= 0 && m_summary.warnings > static_cast<std::size_t>(m_o.max_warnings))
+    if (m_o.max_warnings >= 0 && m_failing[static_cast<std::size_t>(Severity::warning)] >
+                                     static_cast<std::size_t>(m_o.max_warnings))
       fail = true;
     return fail ? 1 : 0;
   }
@@ -341,7 +380,9 @@ class LintRun {
   std::optional<Baseline> m_record;    // --write-baseline
   unsigned m_threads = 1;
   Summary m_summary;
-  bool m_changes = false;  // --diff: something to fix
+  std::array<std::size_t, 4> m_failing{};     // findings that can fail the run, by severity
+  std::optional<GitChanges> m_changes_since;  // --diff-base
+  bool m_changes = false;                     // --diff: something to fix
   int m_rc = 0;
 };
 

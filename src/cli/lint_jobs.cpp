@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include <prfaq/report.hpp>
+
 #include "io/files.hpp"
 
 namespace fs = std::filesystem;
@@ -13,6 +15,7 @@ void Job::release() {
   // Move-assigned from empty ones: "= {}" would clear them and keep their memory.
   source.reset();
   diags = std::vector<Diagnostic>();
+  suppressed = std::vector<Diagnostic>();
   original = std::string();
   fixed_text = std::string();
 }
@@ -65,11 +68,59 @@ Expanded expand_glob(const std::string& glob) {
   return e;
 }
 
+bool markdown_file(const fs::path& p) {
+  std::string ext = p.extension().string();
+  return ext == ".md" || ext == ".markdown";
+}
+
+// The absolute, normalised form of a path (symbolic links not resolved), to compare paths.
+std::string absolute_key(const fs::path& p) {
+  std::error_code ec;
+  return fs::absolute(p, ec).lexically_normal().string();
+}
+
 class Collector {
  public:
-  Collector(const LintOptions& o, ConfigCache& configs) : m_o(o), m_configs(configs) {}
+  Collector(const LintOptions& o, ConfigCache& configs, const GitChanges* changes)
+      : m_o(o), m_configs(configs), m_changes(changes) {}
 
   Collected run() {
+    if (m_changes && m_o.filter_mode != "nofilter")
+      add_changed();
+    else
+      add_paths();
+    if (m_changes)
+      for (Job& j : m_out.jobs)
+        if (!j.stdin_input)
+          if (auto it = m_changes->files.find(absolute_key(j.path)); it != m_changes->files.end())
+            j.change = &it->second, j.repo = m_changes;
+    std::sort(m_out.jobs.begin(), m_out.jobs.end(), [](const Job& a, const Job& b) {
+      if (a.stdin_input != b.stdin_input) return b.stdin_input;
+      return a.display < b.display;
+    });
+    return std::move(m_out);
+  }
+
+ private:
+  // --diff-base: the changed Markdown files below the paths given (everywhere with none).
+  void add_changed() {
+    std::vector<std::string> roots;
+    for (const std::string& p : m_o.paths) roots.push_back(absolute_key(p));
+    std::error_code ec;
+    fs::path cwd = fs::current_path(ec);
+    for (const auto& [key, change] : m_changes->files) {
+      if (!markdown_file(change.path)) continue;
+      bool below = roots.empty() || std::any_of(roots.begin(), roots.end(), [&](const auto& r) {
+                     return key == r || key.rfind(r.back() == '/' ? r : r + "/", 0) == 0;
+                   });
+      if (!below) continue;
+      fs::path rel = change.path.lexically_relative(cwd);
+      bool inside = !rel.empty() && *rel.begin() != "..";
+      add_named(inside ? rel : change.path);
+    }
+  }
+
+  void add_paths() {
     std::vector<std::string> paths = m_o.paths;
     if (paths.empty()) paths.push_back(".");  // the include globs of the configuration, else "."
     for (const std::string& p : paths) {
@@ -83,14 +134,8 @@ class Collector {
       else
         add_named(p);
     }
-    std::sort(m_out.jobs.begin(), m_out.jobs.end(), [](const Job& a, const Job& b) {
-      if (a.stdin_input != b.stdin_input) return b.stdin_input;
-      return a.display < b.display;
-    });
-    return std::move(m_out);
   }
 
- private:
   void add_stdin() {
     Job j;
     j.stdin_input = true;
@@ -179,17 +224,70 @@ class Collector {
 
   const LintOptions& m_o;
   ConfigCache& m_configs;
+  const GitChanges* m_changes;
   Collected m_out;
   std::set<std::string> m_seen, m_skipped_seen;
 };
 
 }  // namespace
 
-Collected collect_jobs(const LintOptions& o, ConfigCache& configs) {
-  return Collector(o, configs).run();
+Collected collect_jobs(const LintOptions& o, ConfigCache& configs, const GitChanges* changes) {
+  return Collector(o, configs, changes).run();
 }
 
-void process(Job& job, const RuleFilter& filter, bool fix) {
+void classify_changes(Job& job, const std::string& mode, std::vector<std::string> base_prints) {
+  const SourceFile& src = *job.source;
+  std::vector<Diagnostic> kept;
+  bool keep_all = mode == "file" || mode == "nofilter";
+  bool context = mode == "diff_context";
+  for (Diagnostic& d : job.diags) {
+    std::uint32_t first = src.lines.location(d.span.begin).line;
+    std::uint32_t last = src.lines.location(std::max(d.span.begin, d.span.end)).line;
+    // A span that ends at the start of a line does not touch that line.
+    if (last > first && d.span.end > d.span.begin && src.lines.line_start(last) == d.span.end)
+      --last;
+    bool lineless = d.absent || last > first;
+    bool fresh;
+    if (!job.change) {
+      fresh = false;  // the file has not changed since the merge base
+    } else if (lineless) {
+      // Fingerprints are counted: the second of two equal findings is new when the base had one.
+      std::string print = content_fingerprint(src, d, relative_display_path(src.path));
+      auto it = std::lower_bound(base_prints.begin(), base_prints.end(), print);
+      fresh = it == base_prints.end() || *it != print;
+      if (!fresh) base_prints.erase(it);
+    } else {
+      fresh = job.change->touches(first, last, context);
+    }
+    d.is_new = fresh;
+    if (fresh || keep_all)
+      kept.push_back(std::move(d));
+    else
+      ++job.existing;
+  }
+  job.diags = std::move(kept);
+}
+
+namespace {
+
+// The sorted content fingerprints of the file's findings at the merge base (none for a file
+// added since, or one git cannot show).
+std::vector<std::string> base_fingerprints(const Job& job, const RuleFilter& filter) {
+  std::vector<std::string> prints;
+  if (!job.change || !job.change->base_path || !job.source) return prints;
+  std::optional<std::string> text = git_show(*job.repo, *job.change->base_path);
+  if (!text) return prints;
+  SourceFile base(job.display, std::move(*text));
+  std::vector<Diagnostic> diags = lint_source(base, *job.config, filter, job.included).diagnostics;
+  std::string path = relative_display_path(base.path);
+  for (const Diagnostic& d : diags) prints.push_back(content_fingerprint(base, d, path));
+  std::sort(prints.begin(), prints.end());
+  return prints;
+}
+
+}  // namespace
+
+void process(Job& job, const RuleFilter& filter, bool fix, const LintOptions& o) {
   std::string text;
   if (!job.io_error.empty()) return;  // a problem met while walking
   if (!job.stdin_input) job.stamp = io::stamp(job.path);
@@ -203,7 +301,10 @@ void process(Job& job, const RuleFilter& filter, bool fix) {
     job.fixed_text = text;
   }
   job.source = std::make_unique<SourceFile>(job.display, std::move(text));
-  job.diags = lint_source(*job.source, config, filter, job.included).diagnostics;
+  LintResult result = lint_source(*job.source, config, filter, job.included);
+  job.diags = std::move(result.diagnostics);
+  if (o.show_suppressed) job.suppressed = std::move(result.suppressed);
+  if (o.diff_base) classify_changes(job, o.filter_mode, base_fingerprints(job, filter));
 }
 
 }  // namespace prfaq::cli

@@ -73,6 +73,15 @@ int main(int argc, char** argv) {
           ->excludes(diff);
       c->add_option("--stdin-filename", o.stdin_filename,
                     "Path to report for '-' (also finds the config)");
+      c->add_option("--diff-base", o.diff_base,
+                    "Lint the files changed since the merge base of REF and HEAD; only findings "
+                    "on changed lines are reported and fail");
+      c->add_option("--filter-mode", o.filter_mode,
+                    "With --diff-base: added (default), diff_context, file or nofilter")
+          ->check(CLI::IsMember({"added", "diff_context", "file", "nofilter"}));
+      c->add_flag("--show-suppressed", o.show_suppressed,
+                  "Also report the findings prfaq-disable comments suppress, marked as such "
+                  "(--format sarif or json); they never fail the run");
       c->add_flag("!--no-force-exclude", o.force_exclude,
                   "Lint the files named on the command line even when the configuration's "
                   "include or exclude leaves them out");

@@ -224,6 +224,7 @@ Diagnostic to_diagnostic(const Document& doc, const RuleSpec& spec, Finding& f) 
   std::map<std::string, std::string> args = bounded(f.args);
   d.message = fill_template(spec.message, args);
   d.help = fill_template(spec.help, args);
+  d.absent = f.absent;
   d.span = f.span;
   d.labels = std::move(f.labels);
   d.fix = std::move(f.fix);
@@ -326,8 +327,14 @@ LintResult lint_document(const Document& doc, const Config& config, const RuleFi
   Suppressions sup(doc);
   std::vector<Diagnostic> kept;
   kept.reserve(out.size());
-  for (Diagnostic& d : out)
-    if (!sup.suppresses(d)) kept.push_back(std::move(d));
+  for (Diagnostic& d : out) {
+    if (!sup.suppresses(d)) {
+      kept.push_back(std::move(d));
+    } else {
+      d.suppressed = true;
+      result.suppressed.push_back(std::move(d));
+    }
+  }
   if (const RuleSpec* r = engine_rule(config, filter, "unused-suppression"))
     for (const Suppressions::Unused& u : sup.unused(config))
       kept.push_back(unused_suppression(*r, u));

@@ -50,7 +50,7 @@ class Dateline final : public Rule {
       // The dateline on a line of its own: "**Hochrhein, 2026**" just above the summary, or a
       // date line above it when the summary opens with the place ("**Toronto, ON** - Acme …").
       if (dateline_apart(doc, p, patterns::place_dash_opening(doc.slice(p.span)))) return;
-      out.report({.span = first_line(doc, p.span)});
+      out.report({.span = first_line(doc, p.span), .absent = true});
       return;
     }
   }

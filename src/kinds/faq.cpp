@@ -72,7 +72,8 @@ class FaqCount final : public Rule {
                 .args = {{"count", std::to_string(n)},
                          {"questions", n == 1 ? "1 question" : std::to_string(n) + " questions"},
                          {"limit", std::to_string(m_min)},
-                         {"part", part}}});
+                         {"part", part}},
+                .absent = true});
   }
 
   std::int64_t m_min = 3;
@@ -145,7 +146,9 @@ class FaqTopics final : public Rule {
       if (!found) missing += (missing.empty() ? "" : ", ") + t.name;
     }
     if (!missing.empty())
-      out.report({.span = first_line(doc, internal->label_span), .args = {{"topics", missing}}});
+      out.report({.span = first_line(doc, internal->label_span),
+                  .args = {{"topics", missing}},
+                  .absent = true});
   }
 
  private:

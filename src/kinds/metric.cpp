@@ -101,12 +101,12 @@ class MetricRule final : public Rule {
       std::map<std::string, std::string> args = {{"count", std::to_string(n)}, {"unit", u.name}};
       if (m_max > 0 && n > m_max) {
         args["limit"] = std::to_string(m_error_max > 0 && n > m_error_max ? m_error_max : m_max);
-        Finding f{.span = u.anchor, .args = args};
+        Finding f{.span = u.anchor, .args = args, .absent = true};
         if (m_error_max > 0 && n > m_error_max) f.demote = -1;
         out.report(std::move(f));
       } else if (m_min > 0 && n < m_min) {
         args["limit"] = std::to_string(m_min);
-        out.report({.span = u.anchor, .args = args});
+        out.report({.span = u.anchor, .args = args, .absent = true});
       }
     }
   }

@@ -57,7 +57,8 @@ class Occurrence final : public Rule {
         out.report({.span = anchor(doc, u),
                     .args = {{"count", std::to_string(count)},
                              {"limit", std::to_string(m_min)},
-                             {"unit", u.name}}});
+                             {"unit", u.name}},
+                    .absent = true});
       } else if (m_max >= 0 && count > m_max) {
         out.report({.span = hits[static_cast<std::size_t>(m_max)],
                     .args = {{"count", std::to_string(count)},

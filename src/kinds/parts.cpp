@@ -77,6 +77,7 @@ class MissingPart final : public Rule {
     std::string text = "\n" + skeleton;
     while (!text.empty() && text.back() == '\n') text.pop_back();
     f.fix = Fix{"Insert External and Internal FAQ skeletons", {{{at, at}, text}}, true};
+    f.absent = true;
     out.report(std::move(f));
   }
 
@@ -152,6 +153,7 @@ class MissingPart final : public Rule {
     f.span = line_at(doc, at);
     f.args["previous"] = before ? title_of(m_tmpl, before->role) : std::string("the start");
     f.fix = Fix{"Insert a '" + def.title + "' skeleton", {{{at, at}, text}}, true};
+    f.absent = true;
     out.report(std::move(f));
   }
 
@@ -189,7 +191,8 @@ class EmptyPart final : public Rule {
         out.report({.span = r.label_span,
                     .args = {{"section", title_of(m_tmpl, r.role)},
                              {"label", r.label},
-                             {"state", "is empty"}}});
+                             {"state", "is empty"}},
+                    .absent = true});
         continue;
       }
       if (std::string i = instruction(doc, r); !i.empty())
@@ -368,7 +371,8 @@ class NotPrfaq final : public Rule {
     out.report({.span = s,
                 .args = {{"match", std::string(first)},
                          {"evidence", weighed},
-                         {"score", std::to_string(doc.prfaq_score)}}});
+                         {"score", std::to_string(doc.prfaq_score)}},
+                .absent = true});
   }
 };
 

@@ -52,6 +52,7 @@ class MissingQuote final : public Rule {
                         : n == 1 ? "1 quote found"
                                  : std::to_string(n) + " quotes found";
     f.args = {{"found", found}, {"quotes", std::to_string(n)}};
+    f.absent = true;
     out.report(std::move(f));
   }
 

@@ -32,6 +32,8 @@ nlohmann::json diagnostic_json(const SourceFile& src, const Diagnostic& d) {
     j["fix"] = nullptr;
   }
   j["help"] = d.help.empty() ? nlohmann::json(nullptr) : nlohmann::json(d.help);
+  if (d.is_new) j["new"] = *d.is_new;
+  if (d.suppressed) j["suppressed"] = true;
   nlohmann::json related = nlohmann::json::array();
   for (const Label& l : d.labels)
     related.push_back(
@@ -65,6 +67,9 @@ class Json final : public Reporter {
                             {"baseline_hidden", s.baseline_hidden},
                             {"baseline_stale", s.baseline_stale},
                             {"skipped", s.skipped}}}};
+    if (!s.diff_base.empty())
+      doc["summary"]["diff"] = {
+          {"base", s.diff_base}, {"new", s.new_findings}, {"existing", s.existing_findings}};
     if (!s.unreadable.empty()) {
       nlohmann::json arr = nlohmann::json::array();
       for (const auto& u : s.unreadable) arr.push_back({{"path", u.path}, {"reason", u.reason}});

@@ -73,6 +73,9 @@ std::string summary_line(const Summary& s) {
     out += fmt::format(" in {} of {}", s.files_with_findings, plural(s.files, "file"));
   }
   if (s.fixed) out += fmt::format(" ({} fixed)", s.fixed);
+  if (!s.diff_base.empty())
+    out += fmt::format("; {} new since {}, {} there before", plural(s.new_findings, "finding"),
+                       s.diff_base, s.existing_findings);
   if (s.skipped)
     out +=
         fmt::format("; {} named {} left out by the configuration (--no-force-exclude lints {})",

@@ -1,9 +1,14 @@
 // SARIF 2.1.0 (SPEC §7): one run, every rule of the configuration in tool.driver.rules, results
 // with code-point regions (columnKind unicodeCodePoints) plus byte offsets, related locations,
 // fixes and partialFingerprints that survive line shifts.
+#include <fmt/format.h>
 #include <algorithm>
+
+#include <array>
+#include <iostream>
 #include <nlohmann/json.hpp>
 #include <ostream>
+#include <prfaq/config_errors.hpp>
 #include <prfaq/engine.hpp>
 
 #include "report/common.hpp"
@@ -78,6 +83,8 @@ std::string static_help(const std::string& help, const std::string& why) {
   return outline + " (each finding names its " + names + ")";
 }
 
+constexpr std::size_t k_max_results = 25000;
+
 class Sarif final : public Reporter {
  public:
   Sarif(std::ostream& out, const ReportOptions& opts) : m_out(out), m_opts(opts) {
@@ -117,7 +124,14 @@ class Sarif final : public Reporter {
                      {"message", text_message(d.message)},
                      {"locations", json::array({location(artifact, src, d.span)})},
                      {"partialFingerprints", {{"prfaqFingerprint/v1", prints[i]}}}};
-      if (auto it = m_index.find(d.code); it != m_index.end()) result["ruleIndex"] = it->second;
+      if (auto it = m_index.find(d.code); it != m_index.end())
+        result["ruleIndex"] = it->second;
+      else if (const ConfigErrorCode* cf = find_config_error_code(d.code))
+        result["ruleIndex"] = config_error_rule(*cf);
+      if (d.is_new) result["baselineState"] = *d.is_new ? "new" : "unchanged";
+      if (d.suppressed)
+        result["suppressions"] = json::array(
+            {{{"kind", "inSource"}, {"justification", "a prfaq-disable comment in the document"}}});
       if (!d.labels.empty()) {
         json related = json::array();
         int id = 0;
@@ -149,11 +163,55 @@ class Sarif final : public Reporter {
       if (!d.section.empty()) props["section"] = d.section;
       if (!d.help.empty()) props["help"] = d.help;
       result["properties"] = props;
+      m_levels.push_back(d.severity);
       m_results.push_back(std::move(result));
     }
   }
 
+  // A configuration error's code (CF008) as a rule of the driver, added once when first used.
+  std::size_t config_error_rule(const ConfigErrorCode& cf) {
+    std::string code(cf.code);
+    if (auto it = m_index.find(code); it != m_index.end()) return it->second;
+    m_index[code] = m_rules.size();
+    m_rules.push_back({{"id", code},
+                       {"name", std::string(cf.name)},
+                       {"shortDescription", text_message(std::string(cf.summary))},
+                       {"fullDescription", text_message(std::string(cf.summary))},
+                       {"help", text_message("A configuration error: prfaq exits with 2. `prfaq "
+                                             "explain " +
+                                             code + "` says more.")},
+                       {"defaultConfiguration", {{"level", "error"}}},
+                       {"properties", {{"kind", "configuration"}, {"tags", {"prfaq"}}}}});
+    return m_rules.size() - 1;
+  }
+
+  // GitHub code scanning refuses a run of more than 25,000 results: keep that many, dropping
+  // notes first, then warnings, each time from the end, and say so.
+  std::size_t cap_results() {
+    std::size_t total = m_results.size();
+    if (total <= k_max_results) return 0;
+    std::array<std::size_t, 4> count{};
+    for (Severity s : m_levels) ++count[static_cast<std::size_t>(s)];
+    std::array<std::size_t, 4> keep{};
+    std::size_t room = k_max_results;
+    for (Severity s : {Severity::error, Severity::warning, Severity::info, Severity::off}) {
+      auto i = static_cast<std::size_t>(s);
+      keep[i] = std::min(count[i], room);
+      room -= keep[i];
+    }
+    json kept = json::array();
+    for (std::size_t i = 0; i < total; ++i) {
+      auto l = static_cast<std::size_t>(m_levels[i]);
+      if (keep[l] == 0) continue;
+      --keep[l];
+      kept.push_back(std::move(m_results[i]));
+    }
+    m_results = std::move(kept);
+    return total - k_max_results;
+  }
+
   void end(const Summary& s) override {
+    std::size_t dropped = cap_results();
     json driver = {{"name", "prfaq"},
                    {"version", PRFAQ_VERSION},
                    {"semanticVersion", PRFAQ_VERSION},
@@ -168,7 +226,17 @@ class Sarif final : public Reporter {
            {"locations", json::array({{{"physicalLocation",
                                         {{"artifactLocation",
                                           {{"uri", uri_of(relative_display_path(u.path))}}}}}}})}});
-    json invocation = {{"executionSuccessful", s.unreadable.empty()},
+    if (dropped) {
+      std::string text = fmt::format(
+          "{} of {} results left out: GitHub code scanning accepts at most {} results in a run "
+          "(notes are left out first, then warnings). Fix or baseline findings, or narrow the "
+          "run with --select.",
+          dropped, dropped + k_max_results, k_max_results);
+      notifications.push_back({{"level", "warning"}, {"message", {{"text", text}}}});
+      std::cerr << "prfaq: warning: SARIF: " << text << "\n";
+    }
+    // A configuration error (exit 2) is a run that did not succeed, like an unreadable file.
+    json invocation = {{"executionSuccessful", s.unreadable.empty() && s.config_errors == 0},
                        {"properties",
                         {{"files", s.files},
                          {"baselineHidden", s.baseline_hidden},
@@ -190,6 +258,7 @@ class Sarif final : public Reporter {
   json m_rules = json::array();
   std::map<std::string, std::size_t> m_index;
   json m_results = json::array();
+  std::vector<Severity> m_levels;  // of each result, for the cap
 };
 
 }  // namespace

@@ -306,3 +306,78 @@ TEST_CASE("github: at most 10 annotations a level, the rest counted, and the ste
                 " lint --no-config --format github --select PF504 other.md");
   CHECK(test::read(summary) == md);
 }
+
+TEST_CASE("sarif: a configuration error is an unsuccessful run whose CF result has its rule") {
+  fs::path d = test::temp_dir("sarif-config-error");
+  test::write(d / ".prfaq.toml", "fail_on = 3\n");
+  test::write(d / "doc.md", k_todo_doc);
+  test::Run r = test::run(in(d, "lint --format sarif doc.md"));
+  CHECK(r.status == 2);
+  auto sarif = nlohmann::json::parse(r.out);
+  const auto& run = sarif["runs"][0];
+  CHECK(run["invocations"][0]["executionSuccessful"] == false);
+  REQUIRE(run["results"].size() == 1);
+  const auto& result = run["results"][0];
+  std::string id = result["ruleId"];
+  CHECK(id.rfind("CF", 0) == 0);
+  REQUIRE(result.contains("ruleIndex"));
+  const auto& rule = run["tool"]["driver"]["rules"][result["ruleIndex"].get<std::size_t>()];
+  CHECK(rule["id"] == id);
+  CHECK(!rule["shortDescription"]["text"].get<std::string>().empty());
+}
+
+TEST_CASE("sarif: more than 25,000 results are cut to 25,000 with a warning, errors kept") {
+  fs::path d = test::temp_dir("sarif-cap");
+  // 26,000 placeholders (errors) would all be kept up to the cap; mix in notes to drop first:
+  // 13 files of 2,000 TODO lines (PF504 keeps 5,000 per rule and file) = 26,000 errors.
+  std::string doc = "# Notes\n\n";
+  for (int i = 0; i < 2000; ++i) doc += "TODO\n\n";
+  for (int f = 0; f < 13; ++f) test::write(d / ("n" + std::to_string(f) + ".md"), doc);
+  test::Run r =
+      test::run(in(d, "lint --no-config --format sarif --select PF504 --output out.sarif ."));
+  CHECK(r.status == 1);
+  CHECK(r.out.find("warning: SARIF: 1000 of 26000 results left out") != std::string::npos);
+  auto sarif = nlohmann::json::parse(test::read(d / "out.sarif"));
+  const auto& run = sarif["runs"][0];
+  CHECK(run["results"].size() == 25000);
+  const auto& notes = run["invocations"][0]["toolExecutionNotifications"];
+  REQUIRE(notes.size() == 1);
+  CHECK(notes[0]["level"] == "warning");
+  // Under the cap nothing changes.
+  r = test::run(in(d, "lint --no-config --format sarif --select PF504 --output one.sarif n0.md"));
+  auto small = nlohmann::json::parse(test::read(d / "one.sarif"));
+  CHECK(small["runs"][0]["results"].size() == 2000);
+  CHECK_FALSE(small["runs"][0]["invocations"][0].contains("toolExecutionNotifications"));
+  CHECK(r.out.find("warning") == std::string::npos);
+}
+
+TEST_CASE("sarif: baselineState with --baseline, suppressions with --show-suppressed") {
+  fs::path d = test::temp_dir("sarif-states");
+  test::write(d / "doc.md", "# Notes\n\nTODO one.\n\nTBD two. <!-- prfaq-disable-line PF504 -->\n");
+  REQUIRE(test::run(in(d, "lint --no-config --select PF504 --write-baseline base.json doc.md"))
+              .status == 0);
+  test::write(d / "doc.md",
+              "# Notes\n\nTODO one.\n\nTBD two. <!-- prfaq-disable-line PF504 "
+              "-->\n\nFIXME three.\n");
+  test::Run r = test::run(in(d,
+                             "lint --no-config --format sarif --select PF504 --baseline "
+                             "base.json --show-suppressed doc.md"));
+  CHECK(r.status == 1);
+  auto results = nlohmann::json::parse(r.out)["runs"][0]["results"];
+  REQUIRE(results.size() == 2);
+  // The TBD line: suppressed in the source; the FIXME: new since the baseline.
+  CHECK(results[0]["suppressions"][0]["kind"] == "inSource");
+  CHECK(results[1]["baselineState"] == "new");
+  CHECK_FALSE(results[1].contains("suppressions"));
+  // Suppressed findings never fail the run.
+  test::write(d / "doc.md", "# Notes\n\nTBD two. <!-- prfaq-disable-line PF504 -->\n");
+  r = test::run(in(d, "lint --no-config --format json --select PF504 --show-suppressed doc.md"));
+  CHECK(r.status == 0);
+  auto j = nlohmann::json::parse(r.out);
+  CHECK(j["files"][0]["diagnostics"][0]["suppressed"] == true);
+  CHECK(j["summary"]["errors"] == 0);
+  // Only the formats that can mark them.
+  r = test::run(in(d, "lint --no-config --show-suppressed doc.md"));
+  CHECK(r.status == 2);
+  CHECK(r.out.find("--show-suppressed needs --format sarif or json") != std::string::npos);
+}
