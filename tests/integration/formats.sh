@@ -7,7 +7,8 @@
 #   (d) a real pre-commit run with this repository's .pre-commit-hooks.yaml blocks a flawed
 #       PR/FAQ and lets a clean one through;
 #   (e) a baseline survives ten inserted lines and lets only a new flaw through;
-#   (f) the .deb from CPack installs with apt-get and `prfaq --version` runs from PATH (as root).
+#   (f) the .deb from CPack is lintian clean, depends on hunspell-en-us, installs with apt-get and
+#   `prfaq --version` runs from PATH (as root).
 # Usage: formats.sh PRFAQ_BINARY SOURCE_DIR BUILD_DIR
 # npm packages are cached in BUILD_DIR/npm-tools. Prints "N passed, N failed"; exits 1 on failure.
 set -uo pipefail
@@ -456,9 +457,9 @@ check_deb() {
     skip "deb: a prfaq package is already installed on this machine; leaving it alone"
     return
   fi
-  for tool in cpack apt-get dpkg-shlibdeps; do
+  for tool in cpack apt-get dpkg-shlibdeps lintian; do
     command -v "$tool" >/dev/null || {
-      fail "deb: $tool is missing (dpkg-dev provides dpkg-shlibdeps)"
+      fail "deb: $tool is missing (dpkg-dev provides dpkg-shlibdeps; scripts/setup.sh installs lintian)"
       return
     }
   done
@@ -476,8 +477,19 @@ check_deb() {
     fail "deb: cpack made no prfaq_*.deb"
     return
   fi
+  # Debian's own checks: copyright file, changelog, description, permissions, stripping.
+  if ! lintian --tag-display-limit 0 --fail-on error,warning "$deb" >"$WORK/lintian.log" 2>&1; then
+    cat "$WORK/lintian.log" >&2
+    fail "deb: lintian reports errors or warnings"
+    return
+  fi
   local depends
   depends=$(dpkg-deb -f "$deb" Depends)
+  # Every lint needs the English dictionary: a Depends, so --no-install-recommends keeps it.
+  if ! echo "$depends" | grep -qE '(^|, )hunspell-en-us(,|$| )'; then
+    fail "deb: hunspell-en-us is not in Depends ($depends)"
+    return
+  fi
   DEB_INSTALLED=1
   if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
     -o DPkg::Lock::Timeout=120 "$deb" >"$WORK/apt.log" 2>&1; then
@@ -491,7 +503,7 @@ check_deb() {
   if echo "$version" | grep -q '^/usr/bin/prfaq$' &&
     echo "$version" | grep -q "^$("$BIN" --version)\$" &&
     [ -f /usr/share/man/man1/prfaq.1.gz ] && echo "$depends" | grep -q 'libcmark-gfm'; then
-    pass "deb: $(basename "$deb") installs (Depends: $depends); $(echo "$version" | tail -1) runs from PATH"
+    pass "deb: $(basename "$deb") is lintian clean and installs (Depends: $depends); $(echo "$version" | tail -1) runs from PATH"
   else
     echo "$version" >&2
     fail "deb: prfaq --version from PATH, the man page or the Depends line is wrong"
