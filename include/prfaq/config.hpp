@@ -90,7 +90,7 @@ std::shared_ptr<const Config> load_config(
     ConfigTrust trust = ConfigTrust::confined);
 
 /// The JSON Schema of .prfaq.toml.
-std::string config_schema_json();
+std::string config_schema_json(const Config& config);
 
 /// The effective configuration as commented TOML (for `prfaq config`).
 std::string dump_config(const Config& config);

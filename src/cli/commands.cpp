@@ -147,13 +147,14 @@ int run_explain(const std::string& key, const LintOptions& o) {
 }
 
 int run_config(const std::optional<std::string>& file, bool schema, const LintOptions& o) {
-  if (schema) {
-    std::cout << config_schema_json();
-    return 0;
-  }
   ConfigCache cache(o);
   auto config = file ? cache.for_file(fs::path(*file)) : cache.default_config();
   if (!config_ok(*config)) return 2;
+  if (schema) {
+    // The rules, parameters and template of this configuration (rule_dirs included).
+    std::cout << config_schema_json(*config);
+    return 0;
+  }
   std::cout << dump_config(*config);
   return 0;
 }

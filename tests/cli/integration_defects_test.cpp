@@ -381,3 +381,36 @@ TEST_CASE("sarif: baselineState with --baseline, suppressions with --show-suppre
   CHECK(r.status == 2);
   CHECK(r.out.find("--show-suppressed needs --format sarif or json") != std::string::npos);
 }
+
+TEST_CASE("the configuration schema knows every rule, its parameters and their types") {
+  test::Run r = test::run(bin() + " config --schema --no-config");
+  REQUIRE(r.status == 0);
+  auto schema = nlohmann::json::parse(r.out);
+  const auto& rules = schema["properties"]["rules"];
+  CHECK(rules["additionalProperties"] == false);
+  // By code and by name, one definition.
+  CHECK(rules["properties"]["PF601"]["$ref"] == "#/definitions/PF601");
+  CHECK(rules["properties"]["misspelling"]["$ref"] == "#/definitions/PF601");
+  const auto& pf601 = schema["definitions"]["PF601"]["properties"];
+  CHECK(pf601["suggestions"]["type"] == "integer");
+  CHECK(pf601["suggestions"]["default"] == 3);
+  CHECK(pf601["infer_names"]["type"] == "boolean");
+  CHECK(pf601["prefixes"]["oneOf"].size() == 2);  // a string or a list, as prfaq reads it
+  CHECK(pf601["severity"]["default"] == "warning");
+  CHECK(schema["definitions"]["PF406"]["properties"]["topics"]["type"] == "object");
+  CHECK(schema["definitions"]["PF601"]["additionalProperties"] == false);
+  // Lists of strings take one string too, as prfaq does.
+  CHECK(schema["properties"]["include"]["oneOf"][0]["type"] == "string");
+  // A team rule from rule_dirs is in the schema of its project.
+  fs::path d = test::temp_dir("schema-team-rule");
+  test::write(d / ".prfaq.toml", "rule_dirs = [\"team\"]\n");
+  test::write(d / "team" / "TEAM001.toml",
+              "code = \"TEAM001\"\nname = \"no-synergy\"\nkind = \"existence\"\n"
+              "severity = \"warning\"\nmessage = \"Say what you mean by {match}\"\n"
+              "tokens = [\"synergy\"]\n");
+  r = test::run(in(d, "config --schema"));
+  REQUIRE_MESSAGE(r.status == 0, r.out);
+  auto team = nlohmann::json::parse(r.out);
+  CHECK(team["properties"]["rules"]["properties"].contains("no-synergy"));
+  CHECK(team["definitions"]["TEAM001"]["properties"].contains("tokens"));
+}
