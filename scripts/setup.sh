@@ -6,7 +6,7 @@ PACKAGES=(g++ cmake make pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev
   hunspell-en-us hunspell-en-gb hunspell-de-de hunspell-es hunspell-fr hunspell-it hunspell-nl
   hunspell-pt-br hunspell-pt-pt hyperfine libtomlplusplus-dev libcli11-dev doctest-dev libre2-dev nlohmann-json3-dev
   libfmt-dev libxml2-utils
-  git pre-commit dpkg-dev lintian)  # tests/integration/formats.sh: pre-commit run, cpack -G DEB (shlibdeps), lintian
+  git pre-commit dpkg-dev lintian neovim)  # tests/integration: pre-commit run, cpack -G DEB (shlibdeps), lintian, the Neovim snippet
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

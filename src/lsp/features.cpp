@@ -48,6 +48,10 @@ json Server::hover(const json& params) {
   return {{"contents", {{"kind", "markdown"}, {"value", md}}}, {"range", range(doc, *span)}};
 }
 
+namespace {
+constexpr int k_heading_symbol_kind = 15;  // SymbolKind.String
+}  // namespace
+
 json Server::document_symbol(const json& params) {
   OpenDocument& doc = document(require(params, "textDocument"));
   if (!doc.doc) return json::array();
@@ -58,10 +62,11 @@ json Server::document_symbol(const json& params) {
     if (name.empty()) name = "(untitled)";
     Span sel = s.label_span;
     if (!s.span.contains(sel)) sel = {s.span.begin, s.span.begin};
+    // Every heading one kind, String, as Markdown servers give headings (VS Code's own, and
+    // marksman): clients that group symbols by kind (eglot's imenu) then show one tree, not
+    // "Namespace", "String" and "Event" groups. The template role is the detail.
     json j = {{"name", name},
-              {"kind", s.is_question                      ? 24
-                       : s.part.empty() && s.role.empty() ? 15
-                                                          : 3},
+              {"kind", k_heading_symbol_kind},
               {"range", range(doc, s.span)},
               {"selectionRange", range(doc, sel)}};
     std::string detail = s.role.empty() ? s.part : s.role;

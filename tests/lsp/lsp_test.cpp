@@ -308,6 +308,8 @@ TEST_CASE("lsp: hover explains the rule under the cursor; symbols follow the sec
       return a["line"] < b["line"] || (a["line"] == b["line"] && a["character"] <= b["character"]);
     };
     CHECK(!s["name"].get<std::string>().empty());
+    // One kind for every heading (SymbolKind.String), so eglot's imenu shows one tree.
+    CHECK(s["kind"] == 15);
     CHECK(before(s["range"]["start"], s["selectionRange"]["start"]));
     CHECK(before(s["selectionRange"]["end"], s["range"]["end"]));
     if (parent) {

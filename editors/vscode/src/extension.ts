@@ -11,6 +11,7 @@ import {
 } from 'vscode-languageclient/node';
 
 import { countFindings, formatCounts } from './counts';
+import { middleware } from './middleware';
 import { expandVariables, resolveExecutable } from './executable';
 
 const CLIENT_ID = 'prfaq';
@@ -127,6 +128,7 @@ class Prfaq implements vscode.Disposable {
       ],
       outputChannel: this.output,
       revealOutputChannelOn: RevealOutputChannelOn.Never,
+      middleware,
       initializationFailedHandler: (error) => {
         const text = error instanceof Error ? error.message : String(error);
         void vscode.window.showErrorMessage(`prfaq lsp failed to initialize: ${text}`);
