@@ -136,6 +136,7 @@ struct Question {
   std::string answer_text;  ///< the answer's prose
   bool is_question = true;  ///< phrased as a question
   bool answered = false;
+  bool names_risk = false;  ///< an internal question about a risk (template list risk_questions)
   std::string layout;  ///< how it was written ("bold line, answer on the next line")
   std::string why;     ///< why it belongs to its part
 };

@@ -6,6 +6,7 @@
 #include <prfaq/config.hpp>
 #include <prfaq/diagnostic.hpp>
 #include <prfaq/document.hpp>
+#include <prfaq/report.hpp>
 
 namespace prfaq {
 
@@ -19,11 +20,18 @@ struct RuleFilter {
 /// diagnostic says how many were left out.
 inline constexpr std::size_t max_findings_per_rule = 5000;
 
+/// A document's open questions and the risks its internal FAQ names (FileReview's verdict is
+/// left for the caller, who knows which findings are reported).
+FileReview review_of(const Document& doc);
+
 struct LintResult {
   std::vector<Diagnostic> diagnostics;  ///< sorted by (offset, code)
   /// What a prfaq-disable comment suppressed (marked Diagnostic::suppressed), for SARIF's
   /// suppressions with --show-suppressed.
   std::vector<Diagnostic> suppressed;
+  /// The document's open questions and named risks (its verdict is set from the findings the
+  /// run reports, after baselines and filters).
+  FileReview review;
 };
 
 /// Lints one parsed document. Applies suppressions and reports unused ones.

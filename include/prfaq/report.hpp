@@ -2,6 +2,7 @@
 /// Reporters: one interface, one file per output format (src/report/).
 #include <iosfwd>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -12,6 +13,28 @@
 #include <prfaq/source.hpp>
 
 namespace prfaq {
+
+/// A document's readiness for review, from its findings (see verdict_of).
+enum class Verdict { ready, needs_work, not_ready };
+std::string_view to_string(Verdict v);  ///< "ready", "needs-work", "not-ready"
+std::optional<Verdict> parse_verdict(std::string_view text);
+/// not-ready with an error-level finding, needs-work with a warning, else ready (infos and
+/// suppressed findings do not count).
+Verdict verdict_of(std::span<const Diagnostic> diags);
+
+/// What a reviewer takes from a document besides its findings: the FAQ questions left without
+/// an answer and the risks its internal FAQ names.
+struct ReviewItem {
+  std::string question;
+  std::string answer;  ///< its first sentence or so ("" for an open question)
+  std::uint32_t line = 0;
+};
+struct FileReview {
+  bool is_prfaq = false;
+  Verdict verdict = Verdict::ready;
+  std::vector<ReviewItem> open_questions;
+  std::vector<ReviewItem> risks;
+};
 
 struct Summary {
   std::size_t files = 0;
@@ -34,6 +57,7 @@ struct Summary {
   std::size_t config_errors = 0;  ///< configuration errors reported (the run exits 2)
   std::size_t new_findings = 0;
   std::size_t existing_findings = 0;
+  Verdict verdict = Verdict::ready;  ///< the worst of the files' verdicts
 };
 
 struct ReportOptions {
@@ -52,6 +76,8 @@ class Reporter {
   virtual void begin() {}
   /// Called once per file, in path order, with diagnostics sorted by position.
   virtual void file(const SourceFile& src, std::span<const Diagnostic> diags) = 0;
+  /// Called before file() for each linted file: its verdict, open questions and risks.
+  virtual void review(const SourceFile&, const FileReview&) {}
   virtual void end(const Summary& summary) = 0;
 };
 

@@ -41,6 +41,9 @@ struct LintOptions {
   /// --show-suppressed: also report what prfaq-disable comments suppress, marked (SARIF
   /// suppressions of kind inSource, JSON "suppressed"); they never fail the run.
   bool show_suppressed = false;
+  /// --fail-under VERDICT: exit 1 when the run's verdict is below it (ready > needs-work >
+  /// not-ready); empty for none.
+  std::string fail_under;
 };
 
 int run_lint(const LintOptions& o);

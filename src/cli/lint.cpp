@@ -310,6 +310,10 @@ class LintRun {
       ++m_failing[static_cast<std::size_t>(d.severity)];
     }
     m_summary.fixed += m_o.fix ? j.fixed : 0;
+    // The verdict of what is reported (after the baseline and the diff filter).
+    j.review.verdict = verdict_of(j.diags);
+    m_summary.verdict = std::max(m_summary.verdict, j.review.verdict);
+    m_reporter->review(*j.source, j.review);
     if (!j.suppressed.empty()) {
       // Shown in their place, counted nowhere.
       j.diags.insert(j.diags.end(), std::make_move_iterator(j.suppressed.begin()),
@@ -361,6 +365,7 @@ class LintRun {
       for (Severity s : {Severity::error, Severity::warning, Severity::info})
         fail |= m_failing[static_cast<std::size_t>(s)] > 0 && *threshold <= s;
     }
+    if (!m_o.fail_under.empty() && m_summary.verdict > *parse_verdict(m_o.fail_under)) fail = true;
     if (m_o.max_warnings >= 0 && m_failing[static_cast<std::size_t>(Severity::warning)] >
                                      static_cast<std::size_t>(m_o.max_warnings))
       fail = true;

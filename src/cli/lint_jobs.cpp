@@ -16,6 +16,7 @@ void Job::release() {
   source.reset();
   diags = std::vector<Diagnostic>();
   suppressed = std::vector<Diagnostic>();
+  review = FileReview();
   original = std::string();
   fixed_text = std::string();
 }
@@ -304,6 +305,7 @@ void process(Job& job, const RuleFilter& filter, bool fix, const LintOptions& o)
   LintResult result = lint_source(*job.source, config, filter, job.included);
   job.diags = std::move(result.diagnostics);
   if (o.show_suppressed) job.suppressed = std::move(result.suppressed);
+  job.review = std::move(result.review);
   if (o.diff_base) classify_changes(job, o.filter_mode, base_fingerprints(job, filter));
 }
 

@@ -34,6 +34,7 @@ struct Job {
   const ChangedFile* change = nullptr;
   const GitChanges* repo = nullptr;    ///< the changes `change` belongs to
   std::vector<Diagnostic> suppressed;  ///< --show-suppressed: what comments disabled
+  FileReview review;                   ///< open questions, risks; the verdict set when reported
   std::size_t existing = 0;  ///< --diff-base: findings there before, left out by the filter
   /// Frees what linting the file produced, once it has been reported.
   void release();

@@ -57,6 +57,9 @@ int main(int argc, char** argv) {
       c->add_option("--fail-on", o.fail_on, "Lowest severity that fails (exit 1)")
           ->check(CLI::IsMember({"error", "warning", "info", "never"}));
       c->add_option("--max-warnings", o.max_warnings, "Fail when there are more warnings than N");
+      c->add_option("--fail-under", o.fail_under,
+                    "Fail when the readiness verdict is below VERDICT (ready, needs-work)")
+          ->check(CLI::IsMember({"ready", "needs-work", "not-ready"}));
       c->add_option("--select", o.select, "Only these rules (codes, names or prefixes)")
           ->delimiter(',')
           ->allow_extra_args(false);

@@ -354,7 +354,32 @@ LintResult lint_source(const SourceFile& source, const Config& config, const Rul
   Clock::time_point t0 = timed ? Clock::now() : Clock::time_point{};
   Document doc = build_document(source, opts);
   if (timed) add_timings({{"", "reading (parse and document model)", seconds_since(t0), 0}});
-  return lint_document(doc, config, filter);
+  LintResult result = lint_document(doc, config, filter);
+  result.review = review_of(doc);
+  return result;
+}
+
+FileReview review_of(const Document& doc) {
+  FileReview r;
+  r.is_prfaq = doc.is_prfaq;
+  for (const Question& q : doc.questions) {
+    std::uint32_t line = doc.source->lines.location(q.span.begin).line;
+    std::string question = text::squash(q.text);
+    if (!q.answered) {
+      r.open_questions.push_back({question, "", line});
+    } else if (q.names_risk) {
+      // The answer's first sentence, or its first 200 characters.
+      std::string answer = text::squash(q.answer_text);
+      for (std::size_t i = 0; i + 1 < answer.size(); ++i)
+        if ((answer[i] == '.' || answer[i] == '!' || answer[i] == '?') && answer[i + 1] == ' ' &&
+            i >= 20) {
+          answer.resize(i + 1);
+          break;
+        }
+      r.risks.push_back({question, text::preview(answer, 200), line});
+    }
+  }
+  return r;
 }
 
 std::size_t apply_fixes(std::string& text, const std::vector<Diagnostic>& diags) {

@@ -283,6 +283,8 @@ std::vector<Span> markdown_fences(const markdown::Parsed& parsed, const SourceFi
 
 void finish(Context& ctx) {
   Document& doc = ctx.doc;
+  for (Question& q : doc.questions)
+    q.names_risk = q.part == "internal" && ctx.lex.has("risk_questions", text::to_lower(q.text));
   // A look-alike has no press release: what its first lines or paragraphs resembled (a title,
   // a tagline, an essay's steps) were only candidates. Its FAQ sections are really there. A
   // document its author marked as no PR/FAQ keeps its reading: the author knows it has one.

@@ -22,7 +22,7 @@ std::span<const std::string_view> vocabulary_lists() {
       "instruction_words",  "negation_cues",          "guide_titles",
       "faq_words",          "speaker_determiners",    "indefinite_articles",
       "relative_pronouns",  "organisation_markers",   "department_titles",
-      "name_particles"};
+      "name_particles",     "risk_questions"};
   return k_lists;
 }
 

@@ -1,5 +1,6 @@
 // The versioned JSON format (SPEC §7); schema in docs/prfaq-output.schema.json.
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <ostream>
 
 #include "report/common.hpp"
@@ -49,10 +50,28 @@ namespace {
 class Json final : public Reporter {
  public:
   Json(std::ostream& out, const ReportOptions& opts) : m_out(out), m_opts(opts) {}
+  void review(const SourceFile&, const FileReview& r) override { m_review = r; }
   void file(const SourceFile& src, std::span<const Diagnostic> diags) override {
     nlohmann::json arr = nlohmann::json::array();
     for (const Diagnostic& d : diags) arr.push_back(diagnostic_json(src, d));
-    m_files.push_back({{"path", src.path}, {"diagnostics", arr}});
+    nlohmann::json f = {{"path", src.path}, {"diagnostics", arr}};
+    if (m_review) {
+      auto items = [](const std::vector<ReviewItem>& v, bool answers) {
+        nlohmann::json a = nlohmann::json::array();
+        for (const ReviewItem& i : v) {
+          nlohmann::json e = {{"question", i.question}, {"line", i.line}};
+          if (answers) e["answer"] = i.answer;
+          a.push_back(std::move(e));
+        }
+        return a;
+      };
+      f["review"] = {{"verdict", std::string(to_string(m_review->verdict))},
+                     {"is_prfaq", m_review->is_prfaq},
+                     {"open_questions", items(m_review->open_questions, false)},
+                     {"risks", items(m_review->risks, true)}};
+      m_review.reset();
+    }
+    m_files.push_back(std::move(f));
   }
   void end(const Summary& s) override {
     nlohmann::json doc = {{"version", 1},
@@ -66,7 +85,8 @@ class Json final : public Reporter {
                             {"fixed", s.fixed},
                             {"baseline_hidden", s.baseline_hidden},
                             {"baseline_stale", s.baseline_stale},
-                            {"skipped", s.skipped}}}};
+                            {"skipped", s.skipped},
+                            {"verdict", std::string(to_string(s.verdict))}}}};
     if (!s.diff_base.empty())
       doc["summary"]["diff"] = {
           {"base", s.diff_base}, {"new", s.new_findings}, {"existing", s.existing_findings}};
@@ -82,6 +102,7 @@ class Json final : public Reporter {
   std::ostream& m_out;
   ReportOptions m_opts;
   nlohmann::json m_files = nlohmann::json::array();
+  std::optional<FileReview> m_review;  // of the file about to be reported
 };
 
 }  // namespace

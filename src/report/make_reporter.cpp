@@ -16,6 +16,7 @@ std::unique_ptr<Reporter> make_github(std::ostream& out, const ReportOptions& op
 std::unique_ptr<Reporter> make_junit(std::ostream& out, const ReportOptions& opts);
 std::unique_ptr<Reporter> make_checkstyle(std::ostream& out, const ReportOptions& opts);
 std::unique_ptr<Reporter> make_rdjson(std::ostream& out, const ReportOptions& opts);
+std::unique_ptr<Reporter> make_markdown(std::ostream& out, const ReportOptions& opts);
 }  // namespace report
 
 namespace {
@@ -35,6 +36,7 @@ constexpr Format k_formats[] = {
     {"junit", report::make_junit},
     {"checkstyle", report::make_checkstyle},
     {"rdjson", report::make_rdjson},
+    {"markdown", report::make_markdown},
 };
 
 }  // namespace
@@ -53,6 +55,33 @@ std::unique_ptr<Reporter> make_reporter(std::string_view format, std::ostream& o
   for (const Format& f : k_formats)
     if (f.name == format) return f.make(out, opts);
   return nullptr;
+}
+
+std::string_view to_string(Verdict v) {
+  switch (v) {
+    case Verdict::ready:
+      return "ready";
+    case Verdict::needs_work:
+      return "needs-work";
+    default:
+      return "not-ready";
+  }
+}
+
+std::optional<Verdict> parse_verdict(std::string_view text) {
+  for (Verdict v : {Verdict::ready, Verdict::needs_work, Verdict::not_ready})
+    if (to_string(v) == text) return v;
+  return std::nullopt;
+}
+
+Verdict verdict_of(std::span<const Diagnostic> diags) {
+  Verdict v = Verdict::ready;
+  for (const Diagnostic& d : diags) {
+    if (d.suppressed) continue;
+    if (d.severity == Severity::error) return Verdict::not_ready;
+    if (d.severity == Severity::warning) v = Verdict::needs_work;
+  }
+  return v;
 }
 
 std::string summary_line(const Summary& s) {
