@@ -277,7 +277,8 @@ std::vector<std::string> base_fingerprints(const Job& job, const RuleFilter& fil
   std::vector<std::string> prints;
   if (!job.change || !job.change->base_path || !job.source) return prints;
   std::optional<std::string> text = git_show(*job.repo, *job.change->base_path);
-  if (!text) return prints;
+  // A base version over the size limit is not linted: its findings all count as new.
+  if (!text || text->size() > max_source_bytes) return prints;
   SourceFile base(job.display, std::move(*text));
   std::vector<Diagnostic> diags = lint_source(base, *job.config, filter, job.included).diagnostics;
   std::string path = relative_display_path(base.path);

@@ -23,6 +23,8 @@ std::vector<std::string> RuleKindRegistry::names() const {
 }
 
 void register_builtin_kinds(RuleKindRegistry& r) {
+  r.add({"calendar-date", "Dates that do not exist, weekdays that do not match",
+         kinds::make_calendar_date});
   r.add({"conditional", "Acronyms defined before use", kinds::make_conditional});
   r.add({"consistency", "One spelling of a term or product name per document",
          kinds::make_consistency});

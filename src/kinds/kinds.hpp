@@ -36,6 +36,7 @@ std::unique_ptr<Rule> make_conditional(ParamReader& p);
 std::unique_ptr<Rule> make_consistency(ParamReader& p);
 std::unique_ptr<Rule> make_customer_focus(ParamReader& p);
 std::unique_ptr<Rule> make_dateline(ParamReader& p);
+std::unique_ptr<Rule> make_calendar_date(ParamReader& p);
 std::unique_ptr<Rule> make_metric(ParamReader& p);
 std::unique_ptr<Rule> make_occurrence(ParamReader& p);
 std::unique_ptr<Rule> make_readability(ParamReader& p);
