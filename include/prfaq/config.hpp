@@ -36,7 +36,18 @@ struct RuleSpec {
   std::map<std::string, std::string> param_values;  ///< effective values, as TOML
   std::shared_ptr<const Rule> rule;                 ///< built once per configuration
   bool fixable = false;
+  /// `severity_in`: the severity in a profile or a stage ("devtool" = off, "draft" = info); the
+  /// profile's first, then the stage's (see effective_severity).
+  std::map<std::string, Severity> severity_in;
 };
+
+/// The profiles and the stages a document can be written for (`profile`, `stage` in the
+/// configuration or the document's front matter).
+inline constexpr std::string_view k_profiles[] = {"amazon", "devtool", "internal"};
+inline constexpr std::string_view k_stages[] = {"draft", "review", "final"};
+
+/// A rule's severity for a document of `profile` at `stage`.
+Severity effective_severity(const RuleSpec& rule, std::string_view profile, std::string_view stage);
 
 /// A problem in a configuration or rule file (reported as CF0xx, exit 2).
 struct ConfigError {
@@ -50,6 +61,8 @@ struct Config {
   std::vector<std::string> include;
   std::vector<std::string> exclude;
   std::optional<Severity> fail_on;
+  std::string profile = "amazon";  ///< what kind of PR/FAQ: amazon, devtool, internal
+  std::string stage = "review";    ///< how far along: draft, review, final
   std::vector<std::string> product_names;
   SpellingConfig spelling;
   Template tmpl;

@@ -137,8 +137,8 @@ struct Question {
   bool is_question = true;  ///< phrased as a question
   bool answered = false;
   bool names_risk = false;  ///< an internal question about a risk (template list risk_questions)
-  std::string layout;  ///< how it was written ("bold line, answer on the next line")
-  std::string why;     ///< why it belongs to its part
+  std::string layout;       ///< how it was written ("bold line, answer on the next line")
+  std::string why;          ///< why it belongs to its part
 };
 
 /// A template role found in the document.
@@ -169,6 +169,8 @@ struct Document {
   const SourceFile* source = nullptr;
   const Template* tmpl = nullptr;
   Span front_matter;              ///< empty when none
+  std::string profile;            ///< front matter `profile:` (amazon, devtool, internal), or ""
+  std::string stage;              ///< front matter `stage:` (draft, review, final), or ""
   std::vector<Section> sections;  ///< [0] is the root
   std::vector<Prose> prose;       ///< every prose block, in document order
   std::vector<Span> code_blocks;  ///< fenced and indented code

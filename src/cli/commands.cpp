@@ -125,6 +125,12 @@ int run_explain(const std::string& key, const LintOptions& o) {
     for (std::size_t i = 0; i < fields.size(); ++i) names += (i ? ", <" : "<") + fields[i] + ">";
     std::cout << fmt::format("           {}: filled in for each finding\n", names);
   }
+  if (!r->severity_in.empty()) {
+    std::string t;
+    for (const auto& [context, severity] : r->severity_in)
+      t += fmt::format("{}{} in {}", t.empty() ? "" : ", ", to_string(severity), context);
+    std::cout << fmt::format("Severity:  {} (profile first, then stage; `severity_in`)\n", t);
+  }
   std::cout << fmt::format("Defined in {}\n", r->origin);
   if (!r->why.empty()) std::cout << "\nWhy\n\n" << text::trim(r->why) << "\n";
   if (!r->params.empty()) {

@@ -23,6 +23,17 @@ std::string did_you_mean(std::string_view name, const std::vector<std::string>& 
   return best;
 }
 
+Severity effective_severity(const RuleSpec& rule, std::string_view profile,
+                            std::string_view stage) {
+  Severity s = rule.severity;
+  if (rule.severity_in.empty()) return s;
+  if (auto it = rule.severity_in.find(std::string(profile)); it != rule.severity_in.end())
+    s = it->second;
+  if (auto it = rule.severity_in.find(std::string(stage)); it != rule.severity_in.end())
+    s = it->second;
+  return s;
+}
+
 const RuleSpec* Config::find_rule(std::string_view key) const {
   for (const RuleSpec& r : rules)
     if (r.code == key || r.name == key || text::iequals(r.code, key)) return &r;

@@ -26,6 +26,7 @@ std::string dump_config(const Config& c) {
       "fail_on = \"{}\"\n\n",
       c.fail_on ? (*c.fail_on == Severity::off ? "never" : std::string(to_string(*c.fail_on)))
                 : "error");
+  out += fmt::format("profile = {}\nstage = {}\n\n", toml_string(c.profile), toml_string(c.stage));
   out += fmt::format("[product]\nnames = {}\n\n", toml_list(c.product_names));
   out += fmt::format(
       "[spelling]\nlanguage = {}\ndictionaries = {}\naccept = {}\nreject = {}\n{}{}\n",
@@ -47,6 +48,12 @@ std::string dump_config(const Config& c) {
   for (const RuleSpec& r : c.rules) {
     out += fmt::format("[rules.{}]  # {} ({}), from {}\nseverity = \"{}\"\n", r.code, r.name,
                        r.kind, r.origin, to_string(r.severity));
+    if (!r.severity_in.empty()) {
+      std::string t;
+      for (const auto& [context, severity] : r.severity_in)
+        t += (t.empty() ? "" : ", ") + context + " = " + toml_string(to_string(severity));
+      out += "severity_in = { " + t + " }\n";
+    }
     for (const ParamDoc& p : r.params) {
       std::string v = r.param_values.count(p.name) ? r.param_values.at(p.name) : p.default_value;
       out += fmt::format("{} = {}\n", p.name, v);
@@ -97,8 +104,16 @@ const json k_severity = {{"enum", {"off", "info", "warning", "error"}}};
 json rule_schema(const RuleSpec& r) {
   json severity = k_severity;
   severity["default"] = std::string(to_string(r.default_severity));
+  json contexts = json::object();
+  for (std::string_view c : k_profiles) contexts[std::string(c)] = k_severity;
+  for (std::string_view c : k_stages) contexts[std::string(c)] = k_severity;
   json props = {
       {"severity", severity},
+      {"severity_in",
+       {{"type", "object"},
+        {"description", "the severity in a profile or a stage (profile first, then stage)"},
+        {"additionalProperties", false},
+        {"properties", contexts}}},
       {"message", {{"type", "string"}, {"description", "the finding's message template"}}},
       {"help", {{"type", "string"}, {"description", "the help line under a finding"}}},
       {"summary", {{"type", "string"}}},
@@ -170,6 +185,15 @@ std::string config_schema_json(const Config& c) {
         {"exclude", string_or_strings("globs of files never checked")},
         {"rule_dirs", string_or_strings("directories with more rule files (TOML)")},
         {"fail_on", {{"enum", {"error", "warning", "info", "never"}}}},
+        {"profile",
+         {{"enum", std::vector<std::string>(std::begin(k_profiles), std::end(k_profiles))},
+          {"description",
+           "what kind of PR/FAQ (front matter 'profile:' overrides it per document)"},
+          {"default", "amazon"}}},
+        {"stage",
+         {{"enum", std::vector<std::string>(std::begin(k_stages), std::end(k_stages))},
+          {"description", "how far along the documents are (front matter 'stage:' overrides it)"},
+          {"default", "review"}}},
         {"product",
          {{"type", "object"},
           {"additionalProperties", false},

@@ -33,11 +33,12 @@ std::string toml_inline(const toml::node& node) {
   return value.str();
 }
 
-const std::vector<std::string> k_top_keys = {"extends",   "include", "exclude",
-                                             "rule_dirs", "fail_on", "product",
-                                             "spelling",  "rules",   "template"};
-const std::vector<std::string> k_rule_keys = {"code", "name",    "kind", "severity", "message",
-                                              "help", "summary", "why",  "examples", "scope"};
+const std::vector<std::string> k_top_keys = {"extends",  "include", "exclude",  "rule_dirs",
+                                             "fail_on",  "product", "spelling", "rules",
+                                             "template", "profile", "stage"};
+const std::vector<std::string> k_rule_keys = {"code",     "name",  "kind",       "severity",
+                                              "message",  "help",  "summary",    "why",
+                                              "examples", "scope", "severity_in"};
 
 // Reads a configuration, rule or words file: regular files only (a FIFO or device is never
 // opened), at most `limit` bytes. `why` says what was wrong.

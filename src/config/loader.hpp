@@ -132,7 +132,11 @@ class TomlParams final : public ParamReader {
   const std::vector<std::string>& product_names() const override;
   const Template& tmpl() const override;
   const SpellingConfig& spelling() const override;
-  bool enabled() const override { return m_spec.severity != Severity::off; }
+  bool enabled() const override {
+    return m_spec.severity != Severity::off ||
+           std::any_of(m_spec.severity_in.begin(), m_spec.severity_in.end(),
+                       [](const auto& s) { return s.second != Severity::off; });
+  }
   void spelling_error(std::string_view key, std::size_t index, ConfigProblem problem,
                       std::string message, std::string help) override;
 
@@ -217,6 +221,10 @@ class Loader {
   };
 
   void load_rule_file(const std::string& path, std::string text);
+
+  /// `severity_in = { draft = "info", devtool = "off" }` of a rule file or a [rules.X]: merged
+  /// into the rule's table of severities by profile and stage.
+  void read_severity_in(const toml::node& node, RuleSpec& spec);
 
   void load_rule_dir(const fs::path& dir, const toml::node& where);
 

@@ -84,6 +84,7 @@ void Loader::load_rule_file(const std::string& path, std::string text) {
     add_error(*n, CF::invalid_value, fmt::format("Unknown severity '{}'", sev),
               hint(sev, {"off", "info", "warning", "error"}));
   }
+  if (const toml::node* n = t->get("severity_in")) read_severity_in(*n, r.spec);
   if (const toml::node* ex = t->get("examples")) {
     const toml::array* arr = ex->as_array();
     if (!arr) {
@@ -119,6 +120,34 @@ void Loader::load_rule_file(const std::string& path, std::string text) {
     r.keys.insert_or_assign(std::string(k.str()), k);
   }
   m_pending.push_back(std::move(r));
+}
+
+void Loader::read_severity_in(const toml::node& node, RuleSpec& spec) {
+  const toml::table* t = node.as_table();
+  if (!t) {
+    add_error(node, CF::wrong_type,
+              "'severity_in' must be a table of profile or stage = severity "
+              "({ draft = \"info\", devtool = \"off\" })");
+    return;
+  }
+  std::vector<std::string> contexts;
+  for (std::string_view p : k_profiles) contexts.emplace_back(p);
+  for (std::string_view s : k_stages) contexts.emplace_back(s);
+  for (auto&& [k, v] : *t) {
+    if (std::find(contexts.begin(), contexts.end(), k.str()) == contexts.end()) {
+      add_key_error(k, v, CF::unknown_key,
+                    fmt::format("'{}' is neither a profile nor a stage", k.str()),
+                    hint(k.str(), contexts));
+      continue;
+    }
+    auto s = v.value_exact<std::string>();
+    auto sev = s ? parse_severity(*s) : std::nullopt;
+    if (!sev)
+      add_error(v, CF::invalid_value,
+                "a severity in 'severity_in' must be \"off\", \"info\", \"warning\" or \"error\"");
+    else
+      spec.severity_in[std::string(k.str())] = *sev;
+  }
 }
 
 void Loader::load_rule_dir(const fs::path& dir, const toml::node& where) {
@@ -187,6 +216,10 @@ void Loader::apply_overrides() {
                     s ? hint(*s, {"off", "info", "warning", "error"}) : "");
         else
           it->spec.severity = *sev;
+        continue;
+      }
+      if (k.str() == "severity_in") {
+        read_severity_in(v, it->spec);
         continue;
       }
       if (k.str() == "code" || k.str() == "name" || k.str() == "kind" || k.str() == "examples") {

@@ -2,6 +2,9 @@
 #include "config/loader.hpp"
 
 #include <algorithm>
+#include <span>
+
+#include <fmt/ranges.h>
 
 #include "io/io.hpp"
 #include "text/text.hpp"
@@ -119,6 +122,17 @@ void Loader::load_settings(const toml::table& t, const fs::path& dir) {
                   "'fail_on' must be \"error\", \"warning\", \"info\" or \"never\"");
       else
         m_config.fail_on = sev;
+    } else if (k == "profile" || k == "stage") {
+      auto s = node.value_exact<std::string>();
+      auto names = k == "profile" ? std::span<const std::string_view>(k_profiles)
+                                  : std::span<const std::string_view>(k_stages);
+      std::vector<std::string> choices(names.begin(), names.end());
+      if (!s || std::find(choices.begin(), choices.end(), *s) == choices.end())
+        add_error(node, CF::invalid_value,
+                  fmt::format("'{}' must be one of {}", k, fmt::join(choices, ", ")),
+                  s ? hint(*s, choices) : "");
+      else
+        (k == "profile" ? m_config.profile : m_config.stage) = *s;
     } else if (k == "product") {
       if (!node.is_table()) {
         add_error(node, CF::wrong_type, "'product' must be a table");

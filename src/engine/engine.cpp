@@ -210,11 +210,12 @@ namespace {
 
 // A kind's Finding as the rule's Diagnostic: code, name, severity (moved by `demote`),
 // message and help filled (values bounded), the role path of where it is.
-Diagnostic to_diagnostic(const Document& doc, const RuleSpec& spec, Finding& f) {
+// `severity`: the rule's for this document's profile and stage.
+Diagnostic to_diagnostic(const Document& doc, const RuleSpec& spec, Severity severity, Finding& f) {
   Diagnostic d;
   d.code = spec.code;
   d.name = spec.name;
-  d.severity = spec.severity;
+  d.severity = severity;
   for (int k = 0; k < f.demote && d.severity > Severity::info; ++k)
     d.severity = static_cast<Severity>(static_cast<int>(d.severity) - 1);
   for (int k = 0; k > f.demote && d.severity < Severity::error; --k)
@@ -237,11 +238,12 @@ Diagnostic to_diagnostic(const Document& doc, const RuleSpec& spec, Finding& f) 
 }
 
 // One diagnostic saying how many findings of a rule past the cap were left out.
-Diagnostic dropped_notice(const Document& doc, const RuleSpec& spec, const VectorSink& sink) {
+Diagnostic dropped_notice(const Document& doc, const RuleSpec& spec, Severity severity,
+                          const VectorSink& sink) {
   Diagnostic d;
   d.code = spec.code;
   d.name = spec.name;
-  d.severity = spec.severity;
+  d.severity = severity;
   d.span = sink.first_dropped();
   d.message = fmt::format(
       "{} more findings of {} in this file are not shown (at most {} per rule and file)",
@@ -309,16 +311,20 @@ LintResult lint_document(const Document& doc, const Config& config, const RuleFi
   std::vector<Finding> findings;
   const bool timed = g_timings;
   std::vector<RuleTiming> times;
+  // The document's profile and stage (front matter), else the configuration's.
+  std::string_view profile = doc.profile.empty() ? config.profile : doc.profile;
+  std::string_view stage = doc.stage.empty() ? config.stage : doc.stage;
   for (const RuleSpec& spec : config.rules) {
-    if (spec.severity == Severity::off || !spec.rule || !filter.allows(spec)) continue;
+    Severity severity = effective_severity(spec, profile, stage);
+    if (severity == Severity::off || !spec.rule || !filter.allows(spec)) continue;
     if (spec.kind == "engine") continue;  // engine rules are reported below
     findings.clear();
     VectorSink sink(findings);
     Clock::time_point t0 = timed ? Clock::now() : Clock::time_point{};
     spec.rule->check(doc, sink);
     if (timed) times.push_back({spec.code, spec.name, seconds_since(t0), findings.size()});
-    for (Finding& f : findings) out.push_back(to_diagnostic(doc, spec, f));
-    if (sink.dropped() > 0) out.push_back(dropped_notice(doc, spec, sink));
+    for (Finding& f : findings) out.push_back(to_diagnostic(doc, spec, severity, f));
+    if (sink.dropped() > 0) out.push_back(dropped_notice(doc, spec, severity, sink));
   }
   // Engine rules: invalid UTF-8 (reported once), unused suppressions.
   if (const RuleSpec* r = engine_rule(config, filter, "invalid-utf8");

@@ -1,6 +1,9 @@
 // The document model: Document's lookups, and build_document, which runs the reader's passes
 // (see model/context.hpp) over the cmark-gfm blocks.
+#include <re2/re2.h>
+
 #include <algorithm>
+#include <prfaq/config.hpp>
 #include <prfaq/document.hpp>
 #include <prfaq/template.hpp>
 
@@ -341,6 +344,23 @@ void Document::index_quotes() {
   m_mention_reach = longest(mentions);
 }
 
+// Front matter `profile: devtool` and `stage: draft` (known values only).
+static void read_profile_and_stage(Document& doc) {
+  if (doc.front_matter.empty()) return;
+  static const RE2 k_key(R"((?m)^\s*(profile|stage)\s*[:=]\s*["']?([A-Za-z]+)["']?\s*$)");
+  re2::StringPiece input(doc.source->text.data() + doc.front_matter.begin,
+                         doc.front_matter.end - doc.front_matter.begin);
+  std::string key, value;
+  while (RE2::FindAndConsume(&input, k_key, &key, &value)) {
+    value = text::to_lower(value);
+    auto known = [&](auto& names) {
+      return std::find(std::begin(names), std::end(names), value) != std::end(names);
+    };
+    if (key == "profile" && known(k_profiles)) doc.profile = value;
+    if (key == "stage" && known(k_stages)) doc.stage = value;
+  }
+}
+
 Document build_document(const SourceFile& source, const ParseOptions& options) {
   Document doc;
   doc.source = &source;
@@ -350,6 +370,7 @@ Document build_document(const SourceFile& source, const ParseOptions& options) {
   if (std::vector<Span> open = model::markdown_fences(parsed, source, *options.tmpl); !open.empty())
     parsed = markdown::parse(source, {.open_fences = std::move(open)});
   doc.front_matter = parsed.front_matter;
+  read_profile_and_stage(doc);
   doc.ignored = parsed.ignored;
   doc.prose = std::move(parsed.prose);
   doc.code_blocks = std::move(parsed.code_blocks);

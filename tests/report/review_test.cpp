@@ -111,3 +111,42 @@ TEST_CASE("--format markdown: the verdict, a scorecard row per file, findings, q
   CHECK(r.out.find("<img") == std::string::npos);
   CHECK(r.out.find("| pipe.md | not ready |") != std::string::npos);
 }
+
+TEST_CASE("profile and stage: from the configuration or front matter, they tune severities") {
+  fs::path d = test::temp_dir("profile-stage");
+  std::string flawed = test::read(fs::path(PRFAQ_SOURCE_DIR) / "examples" / "flawed-launchpad.md");
+  test::write(d / "doc.md", flawed);
+  auto codes = [&](const std::string& args) {
+    return in(d, "lint --format concise --select PF504,PF402,PF301,PF205 " + args + " doc.md").out;
+  };
+  // Review (the default): placeholders and open questions are errors.
+  std::string review = codes("--no-config");
+  CHECK(review.find("error: Placeholder 'TBD'") != std::string::npos);
+  CHECK(review.find("error: Unanswered question") != std::string::npos);
+  CHECK(review.find("PF301") != std::string::npos);
+  // A draft: they are infos, and the verdict no longer fails on them.
+  test::write(d / ".prfaq.toml", "stage = \"draft\"\n");
+  std::string draft = codes("");
+  CHECK(draft.find("info: Placeholder 'TBD'") != std::string::npos);
+  CHECK(draft.find("info: Unanswered question") != std::string::npos);
+  CHECK(draft.find("error: No quotation attributed to a customer") != std::string::npos);
+  // Front matter wins over the configuration: a developer-tool PR/FAQ in its final stage has
+  // no customer quote or dateline to miss, and its placeholders are errors.
+  test::write(d / "doc.md", "---\nprofile: devtool\nstage: final\n---\n" + flawed);
+  std::string devtool = codes("");
+  CHECK(devtool.find("PF301") == std::string::npos);
+  CHECK(devtool.find("PF205") == std::string::npos);
+  CHECK(devtool.find("error: Placeholder 'TBD'") != std::string::npos);
+  // A [rules.X] severity_in of the project replaces the pack's for that context.
+  test::write(d / ".prfaq.toml", "[rules.PF504]\nseverity_in = { final = \"warning\" }\n");
+  CHECK(codes("").find("warning: Placeholder 'TBD'") != std::string::npos);
+  // Unknown values are configuration errors with the choices.
+  test::write(d / ".prfaq.toml", "profile = \"startup\"\n");
+  test::Run bad = in(d, "lint doc.md");
+  CHECK(bad.status == 2);
+  CHECK(bad.out.find("'profile' must be one of amazon, devtool, internal") != std::string::npos);
+  test::write(d / ".prfaq.toml", "[rules.PF504]\nseverity_in = { beta = \"off\" }\n");
+  bad = in(d, "lint doc.md");
+  CHECK(bad.status == 2);
+  CHECK(bad.out.find("'beta' is neither a profile nor a stage") != std::string::npos);
+}
